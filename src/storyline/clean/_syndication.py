@@ -1,0 +1,57 @@
+"""Link copies of one wire story across the input with MinHash (Broder 1997) and LSH."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+# Hash functions per signature: 128 keeps the Jaccard estimate within about ±0.09.
+NUM_PERMUTATIONS = 128
+_WORD = re.compile(r"\w+")
+
+
+def find_copies(
+    texts: Sequence[tuple[str, str]], *, threshold: float, shingle_words: int
+) -> dict[str, tuple[str, ...]]:
+    """Map each article id to the ids of the other copies of its story."""
+    signatures = {aid: _signature(text, shingle_words) for aid, text in texts}
+    signatures = {aid: sig for aid, sig in signatures.items() if sig is not None}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERMUTATIONS)
+    for aid, signature in signatures.items():
+        lsh.insert(aid, signature)
+    groups = _components(
+        {aid: {other for other in lsh.query(sig) if other != aid and
+               sig.jaccard(signatures[other]) >= threshold}
+         for aid, sig in signatures.items()}
+    )
+    return {aid: tuple(sorted(group - {aid})) for group in groups for aid in group}
+
+
+def _signature(text: str, shingle_words: int) -> MinHash | None:
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)}
+    if not shingles:
+        return None
+    signature = MinHash(num_perm=NUM_PERMUTATIONS, seed=1)
+    signature.update_batch([shingle.encode("utf-8") for shingle in shingles])
+    return signature
+
+
+def _components(edges: dict[str, set[str]]) -> list[set[str]]:
+    """Connected components of the copy graph, singletons included."""
+    seen: set[str] = set()
+    components = []
+    for start in edges:
+        if start in seen:
+            continue
+        component, frontier = set(), [start]
+        while frontier:
+            node = frontier.pop()
+            if node not in component:
+                component.add(node)
+                frontier.extend(edges.get(node, ()))
+        seen |= component
+        components.append(component)
+    return components

@@ -1,0 +1,131 @@
+"""Read paths, directories, JSONL files and stdin into Articles; bad input never stops a batch."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from storyline.errors import IngestError
+from storyline.ingest._decode import decode_text
+from storyline.ingest._jsonl import articles_from_jsonl
+from storyline.model import Article, Failure
+from storyline.settings import Settings
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """Articles read, and the inputs that failed (with reasons)."""
+
+    articles: tuple[Article, ...]
+    failures: tuple[Failure, ...]
+
+
+def read(
+    inputs: Sequence[str], *, settings: Settings | None = None, stdin: BinaryIO | None = None
+) -> IngestResult:
+    """Read every input into Articles; a failing input is recorded and the rest go on."""
+    settings = settings or Settings()
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    for source, data in _iter_sources(inputs, settings, failures, stdin):
+        try:
+            articles.extend(_articles_from_bytes(source, data, settings, failures))
+        except IngestError as e:
+            failures.append(Failure(source, e.code, _reason(e)))
+    return IngestResult(tuple(_unique_ids(articles)), tuple(failures))
+
+
+def _iter_sources(
+    inputs: Sequence[str], settings: Settings, failures: list[Failure], stdin: BinaryIO | None
+) -> Iterator[tuple[str, bytes]]:
+    for name in inputs:
+        if name == STDIN:
+            yield STDIN, (stdin or sys.stdin.buffer).read()
+            continue
+        path = Path(name)
+        if not path.exists():
+            failures.append(Failure(name, "E021", "no such file or directory; check the path"))
+            continue
+        for file in _files_under(path):
+            try:
+                yield str(file), _read_file(file, settings)
+            except IngestError as e:
+                failures.append(Failure(str(file), e.code, _reason(e)))
+
+
+def _files_under(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for file in sorted(path.rglob("*")):
+            if file.is_file() and not any(part.startswith(".") for part in file.parts):
+                yield file
+    else:
+        yield path
+
+
+def _read_file(path: Path, settings: Settings) -> bytes:
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        raise IngestError(
+            f"file is {size:,} bytes, over the limit of {settings.max_bytes:,}; "
+            "raise it with --max-bytes or split the file",
+            source=str(path),
+        )
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise IngestError(f"cannot read: {e.strerror}", source=str(path)) from e
+
+
+def _articles_from_bytes(
+    source: str, data: bytes, settings: Settings, failures: list[Failure]
+) -> list[Article]:
+    if len(data) > settings.max_bytes:
+        raise IngestError(f"input is over the limit of {settings.max_bytes:,} bytes", source=source)
+    text = decode_text(data, source=source)
+    suffix = Path(source).suffix.lower()
+    if suffix in JSONL_SUFFIXES or (source == STDIN and text.lstrip().startswith("{")):
+        return articles_from_jsonl(text, source=source, failures=failures)
+    is_html = suffix in HTML_SUFFIXES or _looks_like_html(text)
+    return [Article(id=_id_for(source, text), raw=text, source=source, is_html=is_html)]
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def _id_for(source: str, text: str) -> str:
+    if source == STDIN:
+        return "stdin-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    name = Path(source).name
+    for suffix in (".gz", ".txt", ".html", ".htm", ".xhtml"):
+        name = name.removesuffix(suffix)
+    return name or "article"
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Suffix repeated ids (two files with one stem) so every id stays unique and stable."""
+    seen: dict[str, int] = {}
+    unique = []
+    for article in articles:
+        count = seen.get(article.id, 0)
+        seen[article.id] = count + 1
+        if count:
+            article = Article.from_dict({**article.to_dict(), "id": f"{article.id}-{count + 1}"})
+        unique.append(article)
+    return unique
+
+
+def _reason(error: IngestError) -> str:
+    """The message without the '[code] source: ' prefix that Failure prints itself."""
+    text = str(error)
+    prefix = f"[{error.code}] {error.source}: " if error.source else f"[{error.code}] "
+    return text.removeprefix(prefix)

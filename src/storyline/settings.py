@@ -1,0 +1,92 @@
+"""One Settings object: defaults < user TOML file < STORYLINE_* environment < CLI flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import ConfigError
+
+
+def _setting(default: Any, help_text: str) -> Any:
+    return field(default=default, metadata={"help": help_text})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable value storyline uses, each with a default and a help string."""
+
+    max_bytes: int = _setting(20_000_000, "Largest input file read, in bytes; larger ones fail.")
+    progress_min_articles: int = _setting(
+        6, "Show a progress bar on stderr from this many articles on."
+    )
+    duplicate_threshold: float = _setting(
+        0.5, "MinHash Jaccard similarity from which two articles are copies of one story."
+    )
+    shingle_words: int = _setting(5, "Words per shingle for near-duplicate detection.")
+    off_topic_similarity: float = _setting(
+        0.4,
+        "A tail after a furniture marker whose paragraphs share less than this (on average, "
+        "rarity-weighted) with the article and the cluster is an unrelated story.",
+    )
+    off_topic_min_paragraphs: int = _setting(
+        2, "An appended unrelated story is cut only when it spans this many paragraphs."
+    )
+    min_caption_words: int = _setting(6, "A repeated line shorter than this is not a caption.")
+
+
+SETTING_HELP: dict[str, str] = {f.name: str(f.metadata["help"]) for f in fields(Settings)}
+
+
+def load_settings(
+    *, config_file: Path | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """Resolve settings from defaults, a TOML file, the environment and explicit overrides."""
+    settings = Settings()
+    if config_file is not None:
+        settings = _apply(settings, _read_toml(config_file), source=str(config_file))
+    settings = _apply(settings, _from_environment(), source="environment")
+    return _apply(settings, overrides or {}, source="command line")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as e:
+        raise ConfigError(f"cannot read config file: {e.strerror}", source=str(path)) from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"not valid TOML: {e}", source=str(path)) from e
+    return dict(data.get("storyline", data))
+
+
+def _from_environment() -> dict[str, Any]:
+    prefix = "STORYLINE_"
+    return {
+        key[len(prefix) :].lower(): value
+        for key, value in os.environ.items()
+        if key.startswith(prefix) and key[len(prefix) :].lower() in SETTING_HELP
+    }
+
+
+def _apply(settings: Settings, values: dict[str, Any], *, source: str) -> Settings:
+    changes = {}
+    for name, raw in values.items():
+        if name not in SETTING_HELP:
+            known = ", ".join(sorted(SETTING_HELP))
+            raise ConfigError(f"unknown setting {name!r}; known settings: {known}", source=source)
+        changes[name] = _coerce(name, raw, source=source)
+    return replace(settings, **changes)
+
+
+def _coerce(name: str, raw: Any, *, source: str) -> Any:
+    kind = type(getattr(Settings(), name))
+    try:
+        return kind(raw)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(
+            f"setting {name!r} must be {kind.__name__}, got {raw!r}", source=source
+        ) from e
