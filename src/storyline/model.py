@@ -259,6 +259,7 @@ class AnalyzedArticle:
     dates: tuple[DateRef, ...] = ()
     places: tuple[PlaceRef, ...] = ()
     figures: tuple[Figure, ...] = ()
+    acronyms: tuple[tuple[str, str], ...] = ()  # (acronym, expansion) defined in the text
 
     @property
     def id(self) -> str:

@@ -35,6 +35,10 @@ class Settings:
     off_topic_min_paragraphs: int = _setting(
         2, "An appended unrelated story is cut only when it spans this many paragraphs."
     )
+    max_analyzed_chars: int = _setting(
+        300_000, "Only this many characters of a cleaned article are parsed (spaCy memory)."
+    )
+    nlp_batch_size: int = _setting(16, "Articles per spaCy batch.")
     min_caption_words: int = _setting(6, "A repeated line shorter than this is not a caption.")
 
 

@@ -15,6 +15,11 @@ from storyline.analyze.names import fold
 
 # Share of shared words from which two blocks are the same paragraph printed twice.
 REPEAT_JACCARD = 0.8
+# Paragraphs are compared only with earlier ones sharing one of their longest words, so a
+# 20,000-paragraph input costs linear time; copies at Jaccard >= 0.8 share them.
+ANCHOR_WORDS = 3
+# Earlier paragraphs kept per anchor word (the most recent ones), bounding the cost per line.
+MAX_CANDIDATES = 20
 # A paragraph inside another of at least this share of its length is a trimmed copy of it.
 CONTAINED_LENGTH_SHARE = 0.7
 
@@ -39,23 +44,33 @@ def looks_like_caption(block: Block, *, min_words: int) -> bool:
 
 def repeat_of(blocks: list[Block], *, min_words: int) -> dict[int, int]:
     """Map each block that repeats an earlier one to the index of its first copy."""
-    seen: list[tuple[int, set[str], str]] = []
+    by_anchor: dict[str, list[tuple[int, set[str], str]]] = {}
     repeats: dict[int, int] = {}
     for block in blocks:
         key = fold(_CREDIT_HEAD.sub("", block.text))
         words = set(key.split())
         if len(words) < min_words:
             continue
-        first = _earlier_copy(key, words, seen)
+        anchors = _anchors(words)
+        candidates = [
+            seen for anchor in anchors for seen in by_anchor.get(anchor, [])[-MAX_CANDIDATES:]
+        ]
+        first = _earlier_copy(key, words, candidates)
         if first is None:
-            seen.append((block.index, words, key))
+            for anchor in anchors:
+                by_anchor.setdefault(anchor, []).append((block.index, words, key))
         else:
             repeats[block.index] = first
     return repeats
 
 
+def _anchors(words: set[str]) -> list[str]:
+    """The longest words of a paragraph: a near-copy shares at least one of them."""
+    return sorted(words, key=lambda word: (-len(word), word))[:ANCHOR_WORDS]
+
+
 def _earlier_copy(key: str, words: set[str], seen: list[tuple[int, set[str], str]]) -> int | None:
-    for index, other_words, other_key in seen:
+    for index, other_words, other_key in sorted(seen):
         if key == other_key or _contains(key, other_key):
             return index
         union = len(words | other_words)

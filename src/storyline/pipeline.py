@@ -1,0 +1,95 @@
+"""Compose the stages: ingest → clean → analyze → brief, collecting failures on the way."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, TypeVar
+
+from storyline.analyze import analyze
+from storyline.analyze.actors import merge_actors
+from storyline.analyze.places import merge_places
+from storyline.clean import clean
+from storyline.ingest import read
+from storyline.model import (
+    AnalyzedArticle,
+    Brief,
+    Citation,
+    CleanArticle,
+    Failure,
+    FigureGroup,
+    FigureValue,
+)
+from storyline.settings import Settings
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[T]], Iterable[T]]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefResult:
+    """The brief, and every input that could not be used (with the reason)."""
+
+    brief: Brief
+    failures: tuple[Failure, ...]
+
+
+def build_brief(
+    inputs: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    progress: Progress[CleanArticle] | None = None,
+    stdin: BinaryIO | None = None,
+) -> BriefResult:
+    """Read, clean and analyze the inputs and assemble their brief."""
+    settings = settings or Settings()
+    ingested = read(inputs, settings=settings, stdin=stdin)
+    cleaned = clean(ingested.articles, settings=settings)
+    usable = tuple(c for c in cleaned if c.text.strip())
+    emptied = tuple(
+        Failure(c.id, "E031", "nothing left after cleaning: the input holds no article text")
+        for c in cleaned
+        if not c.text.strip()
+    )
+    analyzed = tuple(analyze(usable, settings=settings, progress=progress))
+    return BriefResult(assemble_brief(analyzed), ingested.failures + emptied)
+
+
+def assemble_brief(analyzed: Sequence[AnalyzedArticle]) -> Brief:
+    """Assemble the brief of one event from its analyzed articles."""
+    published = sorted(a.clean.published for a in analyzed if a.clean.published)
+    acronyms = {a.id: dict(a.acronyms) for a in analyzed}
+    return Brief(
+        title=_event_title(analyzed),
+        articles=tuple(a.clean for a in analyzed),
+        start=published[0] if published else None,
+        end=published[-1] if published else None,
+        figures=_single_figures(analyzed),
+        places=merge_places(analyzed),
+        actors=merge_actors(analyzed, acronyms),
+    )
+
+
+def _event_title(analyzed: Sequence[AnalyzedArticle]) -> str:
+    """The most common article title, else the first one; empty when no article has one."""
+    titles = Counter(a.clean.title for a in analyzed if a.clean.title)
+    return titles.most_common(1)[0][0] if titles else ""
+
+
+def _single_figures(analyzed: Sequence[AnalyzedArticle]) -> tuple[FigureGroup, ...]:
+    """One group per figure until corroboration groups them across sources."""
+    groups = []
+    for article in analyzed:
+        for fig in article.figures:
+            label = " ".join(part for part in (fig.unit, fig.subject and f"({fig.subject})") if part)
+            value = FigureValue(
+                value=fig.value,
+                text=fig.text,
+                citation=Citation(article.id, fig.start, fig.end),
+                low=fig.low,
+                high=fig.high,
+                as_of=fig.as_of,
+            )
+            groups.append(FigureGroup(label=label or fig.text, status="single", values=(value,)))
+    return tuple(groups)

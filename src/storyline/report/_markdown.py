@@ -1,0 +1,108 @@
+"""Render a Brief as readable Markdown with citations as [article:start-end]."""
+
+from __future__ import annotations
+
+from storyline.model import Brief, Citation, FigureGroup
+
+# Places and actors listed in the Markdown report; the JSON keeps them all.
+MAX_LISTED = 25
+
+
+def render_markdown(brief: Brief) -> str:
+    """Return the brief as a Markdown document."""
+    sections = [
+        _header(brief),
+        _summary(brief),
+        _timeline(brief),
+        _figures(brief),
+        _places(brief),
+        _actors(brief),
+        _sources(brief),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+def _cite(cite: Citation) -> str:
+    return f"[{cite.article}:{cite.start}-{cite.end}]"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _header(brief: Brief) -> str:
+    span = " – ".join(d.iso() for d in (brief.start, brief.end) if d)
+    title = brief.title or "Untitled event"
+    return f"# {title}\n\n{len(brief.articles)} articles" + (f", {span}" if span else "")
+
+
+def _summary(brief: Brief) -> str:
+    if not brief.summary:
+        return ""
+    lines = [f"- {line.text} {' '.join(_cite(c) for c in line.citations)}" for line in brief.summary]
+    return "## Summary\n\n" + "\n".join(lines)
+
+
+def _timeline(brief: Brief) -> str:
+    if not brief.timeline:
+        return ""
+    lines = [
+        f"- **{line.date.iso() if line.date else '?'}** {line.text} "
+        + " ".join(_cite(c) for c in line.citations)
+        for line in brief.timeline
+    ]
+    return "## Timeline\n\n" + "\n".join(lines)
+
+
+def _figures(brief: Brief) -> str:
+    if not brief.figures:
+        return ""
+    rows = ["| figure | value | as of | status | source |", "|---|---|---|---|---|"]
+    rows += [row for group in brief.figures for row in _figure_rows(group)]
+    return "## Figures\n\n" + "\n".join(rows)
+
+
+def _figure_rows(group: FigureGroup) -> list[str]:
+    return [
+        f"| {_cell(group.label)} | {_cell(value.text)} | "
+        f"{value.as_of.iso() if value.as_of else ''} | {group.status} | {_cite(value.citation)} |"
+        for value in group.values
+    ]
+
+
+def _places(brief: Brief) -> str:
+    if not brief.places:
+        return ""
+    rows = ["| place | also written | lat, lon | country | mentions |", "|---|---|---|---|---|"]
+    for place in brief.places[:MAX_LISTED]:
+        where = f"{place.lat:.4f}, {place.lon:.4f}" if place.lat is not None and place.lon is not None else "—"
+        rows.append(
+            f"| {_cell(place.name)} | {_cell(', '.join(place.aliases))} | {where} | "
+            f"{place.country or ''} | {len(place.citations)} |"
+        )
+    return "## Places\n\n" + "\n".join(rows)
+
+
+def _actors(brief: Brief) -> str:
+    if not brief.actors:
+        return ""
+    rows = ["| actor | kind | also written | mentions |", "|---|---|---|---|"]
+    rows += [
+        f"| {_cell(actor.name)} | {actor.kind} | {_cell(', '.join(actor.aliases))} | "
+        f"{len(actor.citations)} |"
+        for actor in brief.actors[:MAX_LISTED]
+    ]
+    return "## Actors\n\n" + "\n".join(rows)
+
+
+def _sources(brief: Brief) -> str:
+    lines = []
+    for clean in brief.articles:
+        published = clean.published.iso() if clean.published else "date unknown"
+        head = f"- **{clean.id}** — {clean.title or 'untitled'} ({clean.outlet or 'outlet unknown'}, "
+        head += f"{published}, from {clean.published_from})"
+        if clean.same_story_as:
+            head += f"; same story as {', '.join(clean.same_story_as)}"
+        removed = [f"  - removed ({part.reason}): {_cell(part.text[:100])}" for part in clean.removed]
+        lines.append("\n".join([head, *removed]))
+    return "## Sources\n\n" + "\n".join(lines)
