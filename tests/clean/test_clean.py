@@ -123,5 +123,5 @@ def test_clean_huge_article_stays_whole(seed_texts: dict[str, str]) -> None:
     text = "\n\n".join(paragraphs)
     (cleaned,) = clean([make_article(text)])
     assert len(cleaned.text) > 0.99 * len(text)
-    # Random lines may start like furniture ("Next ..."); nothing else may go.
-    assert {part.reason for part in cleaned.removed} <= {"boilerplate"}
+    # Random lines may look like furniture ("Next ...", a credit); no topic cut may happen.
+    assert {part.reason for part in cleaned.removed} <= {"boilerplate", "caption"}

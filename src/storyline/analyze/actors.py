@@ -1,9 +1,7 @@
 """Merge organisation, group and person mentions across articles into actors.
 
-Name variants meet in five ways: acronyms the text defines ("Syrian Democratic
-Forces (SDF)"), the packaged alias list (``data/aliases.toml``), transliteration keys
-(``names.name_key``), fuzzy string similarity, and a lone surname ("Bali") joining the
-one full name ("Mustafa Bali") it fits in its article, or in the whole set.
+Variants meet through acronyms the text defines, the alias list (``data/aliases.toml``),
+``names.name_key``, fuzzy similarity, and lone surnames joining the one full name they fit.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from storyline.model import Actor, AnalyzedArticle, Citation, Mention
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # spaCy labels that may name an actor; NORP counts only inside a cluster of ORG/PERSON.
 ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})
-# rapidfuzz ratio (0-100) of name keys above which two organisation names are one:
+# rapidfuzz ratio of name keys above which two organisation names are one:
 # "Syrian Democratic Force"/"…Forces" score 97, "Islamic State"/"Islamic Jihad" 78.
 FUZZY_THRESHOLD = 92.0
 # The same for people with equal first-name keys and word counts, whose romanisations
@@ -37,30 +35,26 @@ PERSON_FUZZY_THRESHOLD = 85.0
 MIN_FUZZY_KEY = 8
 # Longest token taken as an acronym ("UNHCR"); longer all-caps words are shouting.
 MAX_ACRONYM = 8
-# How far back (in tokens per acronym letter) an expansion may start before "(ACR)".
+# How far back (tokens per acronym letter) an expansion may start before "(ACR)".
 TOKENS_PER_LETTER = 3
-# A place-label mention outweighs this many ORG/PERSON ones: spaCy tags a village GPE
-# more reliably than it tags it PERSON or ORG.
+# One place-label mention outweighs this many ORG/PERSON ones: spaCy's GPE is surer.
 PLACE_VOTE_WEIGHT = 2
 # Share of all-caps words above which a line is a shouted headline, where a short
-# capitalised alias ("IS", "WHO") is an ordinary English word.
+# alias ("IS", "WHO") is an ordinary English word.
 SHOUTING_SHARE = 0.5
 # Aliases up to this length are checked against shouting.
 SHORT_ALIAS = 3
-# Single words up to this length key on their exact letters, not on name_key (which
-# folds IS, ISS and Isis together).
+# Names up to this length key on their exact letters: name_key folds IS, ISS and Isis.
 SHORT_WORD = 5
 
-_SKIPPABLE = frozenset(
-    "of the and for in on at to de du des la le al el ad an a e i wal - & ' ’".split()
-)  # noqa: E501, SIM905
-_ARTICLES = frozenset("al el ad ar as ash at az an ud ul".split())  # noqa: SIM905
+_SMALL_WORDS = "of the and for in on at to de du des la le al el ad an a e i wal - & ' ’"
+_SKIPPABLE = frozenset(_SMALL_WORDS.split())
+_ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul"])
 _ARTICLE_PATTERN = r"(?:[AaEe][lnrsdtz]|[Aa]sh|[Uu][ld])[ \u00a0\-‐]?"
 _SEPARATOR = r"[ \u00a0\-‐]+"
 _QUOTES = "\"'“‘(\\s-"
-_LEADING = re.compile(
-    rf"^[{_QUOTES}]*(?:(?:the|The|THE|an?|An?)\s+)?[{_QUOTES}]*(?:[A-Z][\w.]+-?(?:led|backed)\s+)*"
-)
+_THE = r"(?:(?:the|The|THE|an?|An?)\s+)?"
+_LEADING = re.compile(rf"^[{_QUOTES}]*{_THE}[{_QUOTES}]*(?:[A-Z][\w.]+-?(?:led|backed)\s+)*")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s,;:\"”)])+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -81,8 +75,6 @@ class _AliasData:
 
 @dataclass(frozen=True, slots=True)
 class _Span:
-    """A cleaned mention; ``form`` is the name it clusters under (a surname's full name)."""
-
     order: int
     article: str
     start: int
@@ -90,7 +82,7 @@ class _Span:
     text: str
     label: str
     trusted: bool = False  # from the alias list or an acronym the article defines
-    form: str = ""
+    form: str = ""  # the name it clusters under: a lone surname's full name
 
 
 def known_actor(text: str) -> tuple[str, str] | None:
@@ -105,10 +97,10 @@ def _alias_data() -> _AliasData:
     by_key: dict[str, tuple[str, str]] = {}
     names: list[str] = []
     for entry in table.get("actor", []):
-        known = (str(entry["name"]), str(entry["kind"]))
-        names += [known[0], *entry.get("aliases", [])]
-        for alias in [known[0], *entry.get("aliases", [])]:
-            by_key.setdefault(_form_key(alias), known)
+        variants = [str(entry["name"]), *entry.get("aliases", [])]
+        names += variants
+        for alias in variants:
+            by_key.setdefault(_form_key(alias), (variants[0], str(entry["kind"])))
     return _AliasData(
         by_key=by_key,
         pattern=_alias_regex(names),
@@ -119,11 +111,7 @@ def _alias_data() -> _AliasData:
 
 
 def _alias_regex(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Compile one whole-word, case-sensitive pattern matching any of ``names``.
-
-    Alternatives are grouped by their first character behind a look-ahead for a capital
-    or an Arabic article: about six times faster than a flat alternation.
-    """
+    """Compile one case-sensitive whole-word pattern for ``names``, grouped by first char."""
     groups: dict[str, list[str]] = {}
     for name in sorted(set(names), key=lambda name: (-len(name), name)):
         pattern = _alias_pattern(name)
@@ -133,6 +121,7 @@ def _alias_regex(names: Iterable[str]) -> re.Pattern[str] | None:
     if not groups:
         return None
     body = "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
+    # The look-ahead skips lower-case word starts fast: a flat alternation is 6x slower.
     return re.compile(rf"(?<![\w.])(?=[^\W\d_a-z]|[aeu][lnrsdtzh])(?:{body})(?!\w)")
 
 
@@ -151,8 +140,8 @@ def _alias_pattern(alias: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _form_key(text: str) -> str:
-    """Key under which spellings of one name meet (exact letters for short words)."""
-    compact = text.replace(".", "").strip()
+    """Key under which spellings of one name meet (exact letters for short names)."""
+    compact = _LEADING.sub("", text.replace(".", "").strip(), count=1)
     return "=" + fold(compact) if len(compact) <= SHORT_WORD else _name_key(text)
 
 
@@ -168,7 +157,7 @@ def find_acronyms(doc: Doc) -> dict[str, str]:
         pair = None
         if token.text == "(":
             pair = _parenthesised(doc, i)
-        elif token.lower_ == "or" and i > 1 and doc[i - 1].text == ",":
+        elif token.lower_ == "or" and i > 1 and doc[i - 1].text == ",":  # "the SDF, or …"
             pair = _full_match(doc[i - 2].text, doc, i + 1, _name_end(doc, i + 1))
         if pair is not None and "\n" not in pair[1]:
             found.setdefault(*pair)
@@ -187,7 +176,7 @@ def _parenthesised(doc: Doc, i: int) -> tuple[str, str] | None:
 
 
 def _name_end(doc: Doc, start: int) -> int:
-    """End of the run of capitalised and small words from ``start`` ("Syrian … Forces")."""
+    """End of the run of capitalised and small words from ``start``, small words trimmed."""
     end = start
     while end < len(doc) and (doc[end].is_title or doc[end].lower_ in _SKIPPABLE):
         end += 1
@@ -230,9 +219,8 @@ def _article_spans(
     """Collect the cleaned actor mentions of one article, alias-list matches first."""
     text, article = analyzed.clean.text, analyzed.id
     local = _alias_regex([*acronyms.keys(), *acronyms.values()])
-    kept = _non_overlapping(
-        _scan(order, article, text, data.pattern) + _scan(order, article, text, local)
-    )
+    scanned = _scan(order, article, text, data.pattern) + _scan(order, article, text, local)
+    kept = _non_overlapping(scanned)
     found = [_clean_mention(order, article, mention) for mention in analyzed.entities]
     spans = kept + [s for s in found if s is not None and not _overlaps(s, kept)]
     spans = [span for span in spans if not _is_junk(span.text, data)]
@@ -299,24 +287,19 @@ def _is_junk(text: str, data: _AliasData) -> bool:
 
 
 def _link_short_names(spans: list[_Span]) -> list[_Span]:
-    """Point a lone name at the one full name of the article it belongs to.
-
-    "Bali" joins "Mustafa Bali" (surname) and "Haider" "Haider al-Abadi" (first name,
-    PERSON only) when the article has one such person; a lone ORG word joins the one
-    longer ORG name holding it ("SPIEGEL" in "DER SPIEGEL").
-    """
-    people = {_name_key(s.text): s.text for s in spans if s.label == "PERSON" and _is_full(s)}
-    orgs = {s.text: s.text for s in spans if s.label == "ORG" and _is_full(s)}
+    """Point a lone name at the one full PERSON (or longer ORG) name of the article."""
+    full = [s for s in spans if not s.trusted and " " in _name_key(s.text)]
+    people = {_name_key(s.text): s.text for s in full if s.label == "PERSON"}
     by_last = _index(people, lambda key: key.split()[-1:])
     by_first = _index(people, lambda key: key.split()[:1])
-    by_word = _index(orgs, lambda text: [w for w in text.split() if len(w) > 2])
+    by_word = _index({s.text for s in full if s.label == "ORG"}, lambda t: t.split())
     linked = []
     for span in spans:
         key = _name_key(span.text)
         person = _unique(by_last[key])
-        if person is None and span.label == "PERSON":
+        if person is None and span.label == "PERSON":  # "Haider" for "Haider al-Abadi"
             person = _unique(by_first[key])
-        org = _unique(by_word[span.text]) if span.label == "ORG" else None
+        org = _unique(by_word[span.text]) if span.label == "ORG" else None  # "SPIEGEL"
         if span.trusted or " " in key:
             linked.append(replace(span, form=span.text))
         elif person is not None:
@@ -326,15 +309,9 @@ def _link_short_names(spans: list[_Span]) -> list[_Span]:
     return linked
 
 
-def _is_full(span: _Span) -> bool:
-    return not span.trusted and " " in _name_key(span.text)
-
-
-def _index(
-    names: Iterable[str], words: Callable[[str], Iterable[str]]
-) -> defaultdict[str, set[str]]:
+def _index(names: Iterable[str], words: Callable[[str], Iterable[str]]) -> dict[str, set[str]]:
     """Map each word that ``words(name)`` yields to the names holding it."""
-    index: defaultdict[str, set[str]] = defaultdict(set)
+    index: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for word in words(name):
             index[word].add(name)
@@ -345,22 +322,16 @@ def _unique(keys: set[str] | None) -> str | None:
     return next(iter(keys)) if keys and len(keys) == 1 else None
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+def _root(parent: dict[str, str], key: str) -> str:
+    """Return the cluster root of ``key`` in a union-find forest, adding it if new."""
+    while parent.setdefault(key, key) != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
 
-    def find(self, key: str) -> str:
-        """Return the root of ``key``, adding it on first sight."""
-        root = self.parent.setdefault(key, key)
-        while root != self.parent[root]:
-            root = self.parent[root]
-        self.parent[key] = root
-        return root
 
-    def union(self, first: str, second: str) -> None:
-        """Join the clusters of two keys (the smaller root wins, for determinism)."""
-        low, high = sorted((self.find(first), self.find(second)))
-        self.parent[high] = low
+def _join(parent: dict[str, str], first: str, second: str) -> None:
+    parent[_root(parent, first)] = _root(parent, second)
 
 
 def _cluster_key(form: str, data: _AliasData) -> str:
@@ -373,30 +344,24 @@ def _cluster(
 ) -> list[list[_Span]]:
     """Group spans whose forms share a key, an acronym, a close spelling or a surname."""
     keys = {span.form: _cluster_key(span.form, data) for span in spans}
-    sets = _UnionFind()
+    parent: dict[str, str] = {}
     for local in acronyms.values():
         for acronym, expansion in local.items():
-            sets.union(_cluster_key(acronym, data), _cluster_key(expansion, data))
-    labels = {form: count.most_common(1)[0][0] for form, count in _labels_by_form(spans).items()}
+            _join(parent, _cluster_key(acronym, data), _cluster_key(expansion, data))
+    votes = Counter((span.form, span.label) for span in spans)
+    labels = {form: label for (form, label), _ in sorted(votes.items(), key=lambda v: v[1])}
     people = [form for form in keys if labels[form] == "PERSON"]
-    _union_similar(sets, [form for form in keys if labels[form] != "PERSON"], keys, people=False)
-    _union_similar(sets, people, keys, people=True)
-    _union_surnames(sets, people, keys)
+    _union_similar(parent, [form for form in keys if labels[form] != "PERSON"], keys, False)
+    _union_similar(parent, people, keys, True)
+    _union_surnames(parent, people, keys)
     groups: dict[str, list[_Span]] = defaultdict(list)
     for span in spans:
-        groups[sets.find(keys[span.form])].append(span)
+        groups[_root(parent, keys[span.form])].append(span)
     return list(groups.values())
 
 
-def _labels_by_form(spans: Iterable[_Span]) -> dict[str, Counter[str]]:
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for span in spans:
-        counts[span.form][span.label] += 1
-    return counts
-
-
 def _union_similar(
-    sets: _UnionFind, forms: list[str], keys: Mapping[str, str], *, people: bool
+    parent: dict[str, str], forms: list[str], keys: Mapping[str, str], people: bool
 ) -> None:
     """Join names whose transliteration keys are nearly equal (people: same first name)."""
     forms = [form for form in forms if len(_name_key(form)) >= MIN_FUZZY_KEY]
@@ -410,43 +375,35 @@ def _union_similar(
         if i < j and not (first.startswith(_KNOWN) and second.startswith(_KNOWN)):
             words, other = name_keys[i].split(), name_keys[j].split()
             if not people or (len(words) == len(other) > 1 and words[0] == other[0]):
-                sets.union(first, second)
+                _join(parent, first, second)
 
 
-def _union_surnames(sets: _UnionFind, people: list[str], keys: Mapping[str, str]) -> None:
+def _union_surnames(parent: dict[str, str], people: list[str], keys: Mapping[str, str]) -> None:
     """Join a lone person name to the one full name in the whole set that ends with it."""
     roots: dict[str, set[str]] = defaultdict(set)
     for form in people:
-        words = _name_key(form).split()
-        if len(words) > 1:
-            roots[words[-1]].add(sets.find(keys[form]))
+        if " " in _name_key(form):
+            roots[_name_key(form).split()[-1]].add(_root(parent, keys[form]))
     for form in people:
         target = _unique(roots.get(_name_key(form)))
-        if " " not in _name_key(form) and target is not None:
-            sets.union(keys[form], target)
+        if target is not None:
+            _join(parent, keys[form], target)
 
 
 def merge_actors(
     analyzed: Sequence[AnalyzedArticle],
     acronyms: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[Actor, ...]:
-    """Merge the ORG, PERSON and group mentions of all articles into actors.
-
-    ``acronyms`` maps an article id to what ``find_acronyms`` found in it.
-    """
-    data = _alias_data()
-    local = acronyms or {}
+    """Merge ORG, PERSON and group mentions; ``acronyms`` maps article ids to their own."""
+    data, local = _alias_data(), acronyms or {}
     spans = [
         span
         for order, article in enumerate(analyzed)
         for span in _article_spans(order, article, local.get(article.id, {}), data)
     ]
     places = _place_votes(analyzed)
-    actors = [
-        _build_actor(members, data)
-        for members in _cluster(spans, local, data)
-        if _is_actor(members, places)
-    ]
+    clusters = [group for group in _cluster(spans, local, data) if _is_actor(group, places)]
+    actors = [_build_actor(group, data) for group in clusters]
     return tuple(sorted(actors, key=lambda actor: (-len(actor.citations), actor.name)))
 
 
@@ -457,12 +414,7 @@ def _place_votes(analyzed: Iterable[AnalyzedArticle]) -> Counter[str]:
         for article in analyzed
         for ref in [*article.places, *(e for e in article.entities if e.label in PLACE_LABELS)]
     }
-    return Counter(_form_key(_strip_leading(text)) for *_, text in spans)
-
-
-def _strip_leading(text: str) -> str:
-    lead = _LEADING.match(text)
-    return text[lead.end() :] if lead else text
+    return Counter(_form_key(text) for *_, text in spans)
 
 
 def _is_actor(members: Sequence[_Span], places: Mapping[str, int]) -> bool:
@@ -482,20 +434,15 @@ def _build_actor(members: Sequence[_Span], data: _AliasData) -> Actor:
     labels = Counter(span.label for span in members)
     person = labels["PERSON"] * 2 > sum(labels.values())
     kind = known[0][1] if known else "person" if person else "organization"
-    name = _pick_name(forms, kind, data)
+    name = max(forms, key=lambda f: (_is_full_form(f, kind, data), forms[f], len(f), f))
     aliases = sorted((form for form in forms if form != name), key=lambda f: (-forms[f], f))
     spans = sorted({(span.order, span.start, span.end, span.article) for span in members})
     cites = tuple(Citation(article, start, end) for _, start, end, article in spans)
     return Actor(name=name, kind=kind, aliases=tuple(aliases), citations=cites)
 
 
-def _pick_name(forms: Counter[str], kind: str, data: _AliasData) -> str:
-    """Most common full form: expansions before acronyms, full names before surnames."""
-
-    def rank(form: str) -> tuple[bool, int, int, str]:
-        if kind == "person":
-            return (" " in _name_key(form), forms[form], len(form), form)
-        acronym = _looks_like_acronym(form) or form.upper().replace(".", "") in data.acronyms
-        return (not acronym, forms[form], len(form), form)
-
-    return max(forms, key=rank)
+def _is_full_form(form: str, kind: str, data: _AliasData) -> bool:
+    """Whether a form is a full name: an expansion, not an acronym; not a lone surname."""
+    if kind == "person":
+        return " " in _name_key(form)
+    return not (_looks_like_acronym(form) or form.upper().replace(".", "") in data.acronyms)

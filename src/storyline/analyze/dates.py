@@ -58,13 +58,8 @@ _RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_COUNTS = {word: value for value, word in enumerate(_NUMBER_WORDS, start=1)} | {
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-    "a couple of": 2,
-}
+_NUMBER_WORDS_RE = "|".join(_NUMBER_WORDS)
+_COUNTS = dict(zip(_NUMBER_WORDS, range(1, 11), strict=True)) | {"a": 1, "an": 1, "a couple of": 2}
 # First and last month of each season (northern hemisphere, as the press uses them).
 _SEASONS = {
     "spring": (3, 5),
@@ -85,7 +80,7 @@ _YEAR_SEP = r"(?:\s*,\s*|\s+)"
 _QUAL = r"(?P<qual>(?:early|mid|late)(?:\s+|-)|(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+)?"
 _DIR = r"(?:(?P<dir>last|this|next|past)\s+)?"
 _DIR_REQUIRED = r"(?P<dir>last|this|next)"
-_COUNT = rf"(?P<count>\d{{1,3}}|an?|{'|'.join(_NUMBER_WORDS)}|eleven|twelve|a\s+couple\s+of)"
+_COUNT = rf"(?P<count>\d{{1,3}}|an?|{_NUMBER_WORDS_RE}|a\s+couple\s+of)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _UNIT = r"(?P<unit>day|week|month|year|decade)"
 _CALENDAR_UNIT = r"(?P<unit>week|month|year)"  # "last day", "this day" are not dates
@@ -110,6 +105,7 @@ _GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"(?:\b{_QUAL})?(?<![\w/.]){_YEAR}(?!s\b|'s\b|[-/.]\d|,\d)"),
     )
 )  # fmt: skip
+_KIND_ORDER = {kind: rank for rank, (kind, _) in reversed(list(enumerate(_GRAMMAR)))}
 # Full dates anywhere in the text, for the ones spaCy does not tag as DATE.
 _EXPLICIT = tuple((kind, pattern) for kind, pattern in _GRAMMAR if kind in ("iso", "day"))
 _YEAR_HINT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
@@ -180,12 +176,8 @@ def find_dates(doc: Doc, published: PartialDate | None) -> tuple[DateRef, ...]:
 def _matches(text: str, start: int = 0, end: int | None = None) -> list[_Candidate]:
     """Every grammar match inside ``text[start:end]``."""
     stop = len(text) if end is None else end
-    return [
-        _Candidate(m.start(), m.end(), kind, m)
-        for kind, pattern in _GRAMMAR
-        for m in pattern.finditer(text, start, stop)
-        if m.end() > m.start()
-    ]
+    spans = ((kind, m) for kind, pattern in _GRAMMAR for m in pattern.finditer(text, start, stop))
+    return [_Candidate(m.start(), m.end(), kind, m) for kind, m in spans]
 
 
 def _entity_candidates(doc: Doc, text: str) -> list[_Candidate]:
@@ -211,12 +203,16 @@ def _explicit_candidates(text: str) -> list[_Candidate]:
 
 def _without_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest of overlapping candidates (the grammar's order breaks ties)."""
-    order = {kind: rank for rank, (kind, _) in enumerate(_GRAMMAR)}
     kept: list[_Candidate] = []
-    for cand in sorted(cands, key=lambda c: (c.start - c.end, order[c.kind], c.start)):
+    for cand in sorted(cands, key=_preference):
         if all(cand.end <= other.start or other.end <= cand.start for other in kept):
             kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _preference(cand: _Candidate) -> tuple[int, int, int]:
+    """Sort key: longer first, then the grammar's order, then text order."""
+    return cand.start - cand.end, _KIND_ORDER[cand.kind], cand.start
 
 
 def _in_future_clause(doc: Doc, start: int, end: int) -> bool:
@@ -240,9 +236,9 @@ def _in_future_clause(doc: Doc, start: int, end: int) -> bool:
 
 def _resolve_text(expression: str, ctx: _Context) -> _Resolved | None:
     """Resolve free text: the longest grammar match, else dateparser."""
-    cands = _without_overlaps(_matches(expression))
+    cands = _matches(expression)
     if cands:
-        best = max(cands, key=lambda c: c.end - c.start)
+        best = min(cands, key=_preference)
         return _RESOLVERS[best.kind](best.match, ctx)
     return _resolve_with_dateparser(expression, ctx.published)
 
@@ -272,20 +268,24 @@ def _safe_date(year: int, month: int, day: int) -> PartialDate | None:
         return None
 
 
-def _resolve_iso(match: re.Match[str], ctx: _Context) -> _Resolved | None:
-    date = _safe_date(int(match["year"]), int(match["mnum"]), int(match["day"]))
-    return (date, False) if date else None
-
-
-def _resolve_iso_month(match: re.Match[str], ctx: _Context) -> _Resolved | None:
-    return PartialDate(int(match["year"]), int(match["mnum"])), False
+def _resolve_written(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """A date written with its year: "2019-03-19", "March 30th, 2019", "July 2014", "2014"."""
+    groups = match.groupdict()
+    year = int(match["year"])
+    if groups.get("mnum"):
+        month = int(match["mnum"])
+    elif groups.get("mon"):
+        month = _month_number(match)
+    else:  # a year, or a season of a year
+        return PartialDate(year), False
+    date = _safe_date(year, month, int(match["day"])) if groups.get("day") else None
+    return (date or PartialDate(year, month), False) if date or not groups.get("day") else None
 
 
 def _resolve_day(match: re.Match[str], ctx: _Context) -> _Resolved | None:
-    month, day = _month_number(match), int(match["day"])
     if match["year"]:
-        date = _safe_date(int(match["year"]), month, day)
-        return (date, False) if date else None
+        return _resolve_written(match, ctx)
+    month, day = _month_number(match), int(match["day"])
     anchored = _anchored(ctx, month, day)
     if anchored is not None:
         return anchored, False
@@ -317,14 +317,6 @@ def _anchored(ctx: _Context, month: int, day: int | None) -> PartialDate | None:
     return None if (date.year, month, day or 1) > latest else date
 
 
-def _resolve_month_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
-    return PartialDate(int(match["year"]), _month_number(match)), False
-
-
-def _resolve_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
-    return PartialDate(int(match["year"])), False
-
-
 def _resolve_month(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     if not match["mon"][0].isupper():  # "may" the verb
         return None
@@ -335,17 +327,15 @@ def _resolve_month(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     base = _base(ctx, "month")
     if base is None:
         return None
-    if direction == "this":
-        year = base.year
-    elif direction == "next":
-        year = base.year + (month <= base.month)
-    elif direction == "last":
-        year = base.year - (month >= base.month)
-    elif ctx.future:
-        year = base.year + (month < base.month)
-    else:  # bare or "past": the latest not after publication
-        year = base.year - (month > base.month)
-    return PartialDate(year, month), True
+    later, earlier = int(month > base.month), int(month < base.month)
+    reading = direction if direction in ("this", "next", "last") else _bare_reading(ctx)
+    shift = {"this": 0, "next": 1 - later, "last": earlier - 1, "future": earlier, "past": -later}
+    return PartialDate(base.year + shift[reading], month), True
+
+
+def _bare_reading(ctx: _Context) -> str:
+    """How to read a day or month named without "last" or "next": "future" or "past"."""
+    return "future" if ctx.future else "past"
 
 
 def _resolve_season(match: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -424,18 +414,18 @@ def _shift(ctx: _Context, count: int, unit: str) -> _Resolved | None:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Resolved | None]] = {
-    "iso": _resolve_iso,
-    "iso_month": _resolve_iso_month,
+    "iso": _resolve_written,
+    "iso_month": _resolve_written,
     "day": _resolve_day,
-    "month_year": _resolve_month_year,
-    "season_year": _resolve_year,
+    "month_year": _resolve_written,
+    "season_year": _resolve_written,
     "deictic": _resolve_deictic,
     "weekday": _resolve_weekday,
     "unit": _resolve_unit,
     "ago": _resolve_ago,
     "season": _resolve_season,
     "month": _resolve_month,
-    "year": _resolve_year,
+    "year": _resolve_written,
 }
 
 
@@ -457,8 +447,6 @@ def _resolve_with_dateparser(expression: str, published: PartialDate | None) -> 
     if not _CUE.search(expression) or _YEAR_RANGE.search(expression):
         return None
     has_year = bool(_CONTAINS_YEAR.search(expression))
-    if published is None and not has_year:
-        return None
     base = published.to_date() if published and published.precision == "day" else None
     if base is None and not has_year:
         return None

@@ -18,7 +18,7 @@ import statistics
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,9 +129,12 @@ class Gazetteer:
         """Return the entries called ``name``, best match first, then most populous."""
         return tuple(found.entry for found in self.match(name))
 
-    def match(self, name: str) -> tuple[NameMatch, ...]:
-        """Return the entries called ``name`` with their match level and similarity."""
-        return self._match_cached(name)
+    def match(self, name: str, *, min_similarity: float = 0.0) -> tuple[NameMatch, ...]:
+        """Return the entries called ``name`` with their match level and similarity.
+
+        Skeleton-only matches less similar than ``min_similarity`` are left out.
+        """
+        return self._match_cached(name, min_similarity)
 
     def admin_area(self, country: str, admin1: str) -> GazetteerEntry | None:
         """Return the admin-1 area ``admin1`` of ``country`` (its name may be empty)."""
@@ -145,19 +148,22 @@ class Gazetteer:
         row = self._connection().execute(sql, (code,)).fetchone()
         return _entry_from_row(row) if row else None
 
-    def _match_uncached(self, name: str) -> tuple[NameMatch, ...]:
+    def _match_uncached(self, name: str, min_similarity: float) -> tuple[NameMatch, ...]:
         key = name_key(name)
         if not key:
             return ()
         sql = f"SELECT {_ENTRY_COLUMNS}, n.fold, n.is_primary FROM name n "
         sql += "JOIN entry e ON e.id = n.entry WHERE n.skel = ?"
-        rows = self._connection().execute(sql, (key,)).fetchall()
-        best: dict[int, NameMatch] = {}
-        for row in rows:
-            found = _grade(_entry_from_row(row[:8]), fold(name), row[8], bool(row[9]))
-            if found.entry.id not in best or _rank(found) > _rank(best[found.entry.id]):
-                best[found.entry.id] = found
-        return tuple(sorted(best.values(), key=_rank, reverse=True))
+        query = _QueryForms.of(name)
+        best: dict[int, tuple[tuple[int, float], tuple[Any, ...]]] = {}
+        for row in self._connection().execute(sql, (key,)):
+            grade = _grade(query, row[8], bool(row[9]), min_similarity)
+            if grade[0] == LEVEL_SKELETON and grade[1] < min_similarity:
+                continue
+            if row[0] not in best or grade > best[row[0]][0]:
+                best[row[0]] = (grade, row)
+        found = [NameMatch(_entry_from_row(row), *grade) for grade, row in best.values()]
+        return tuple(sorted(found, key=_rank, reverse=True))
 
     def _connection(self) -> sqlite3.Connection:
         # A connection must not cross a fork: reopen in a child process.
@@ -366,7 +372,7 @@ def _display_name(primary: str, alternates: Iterable[str]) -> str:
     return plain if plain in set(alternates) else primary
 
 
-def _entry_from_row(row: tuple[Any, ...]) -> GazetteerEntry:
+def _entry_from_row(row: Sequence[Any]) -> GazetteerEntry:
     return GazetteerEntry(
         int(row[0]),
         str(row[1]),
@@ -379,14 +385,29 @@ def _entry_from_row(row: tuple[Any, ...]) -> GazetteerEntry:
     )
 
 
-def _grade(entry: GazetteerEntry, query_fold: str, row_fold: str, primary: bool) -> NameMatch:
-    if query_fold == row_fold:
-        return NameMatch(entry, LEVEL_PRIMARY if primary else LEVEL_ALTERNATE, 1.0)
-    query_bare, row_bare = bare_name(query_fold), bare_name(row_fold)
-    if query_bare == row_bare:
-        return NameMatch(entry, LEVEL_BARE, 1.0)
-    similarity = fuzz.ratio(_loose(query_bare), _loose(row_bare)) / 100.0
-    return NameMatch(entry, LEVEL_SKELETON, similarity)
+@dataclass(frozen=True, slots=True)
+class _QueryForms:
+    folded: str
+    bare: str
+    loose: str
+
+    @classmethod
+    def of(cls, name: str) -> _QueryForms:
+        folded = fold(name)
+        bare = bare_name(folded)
+        return cls(folded, bare, _loose(bare))
+
+
+def _grade(
+    query: _QueryForms, row_fold: str, primary: bool, min_similarity: float
+) -> tuple[int, float]:
+    if query.folded == row_fold:
+        return (LEVEL_PRIMARY if primary else LEVEL_ALTERNATE), 1.0
+    row_bare = bare_name(row_fold)
+    if query.bare == row_bare:
+        return LEVEL_BARE, 1.0
+    cutoff = min_similarity * 100.0
+    return LEVEL_SKELETON, fuzz.ratio(query.loose, _loose(row_bare), score_cutoff=cutoff) / 100.0
 
 
 def bare_name(folded: str) -> str:

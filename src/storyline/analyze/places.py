@@ -170,7 +170,7 @@ def _country_weights(mentions: Iterable[_Mention], gazetteer: Gazetteer) -> dict
 def _candidates(mention: _Mention, context: _Context) -> list[NameMatch]:
     """Return the gazetteer entries this mention may name, weak matches removed."""
     label = mention.span.label_
-    found = context.gazetteer.match(mention.query)
+    found = context.gazetteer.match(mention.query, min_similarity=SKELETON_MIN_SIMILARITY)
     return [c for c in found if _acceptable(c, mention, label, context)]
 
 
@@ -297,7 +297,7 @@ def _following_words(text: str, pos: int) -> list[tuple[str, int]]:
 
 
 def _named_area(name: str, context: _Context) -> GazetteerEntry | None:
-    areas = [c for c in context.gazetteer.match(name) if _is_exact_area(c)]
+    areas = [c for c in context.gazetteer.match(name, min_similarity=1.0) if _is_exact_area(c)]
     return max(areas, key=lambda c: _score(c, context)).entry if areas else None
 
 
@@ -321,7 +321,7 @@ def _province(
     countries = {area.country for area in known}
     seats = [
         c
-        for c in context.gazetteer.match(name)
+        for c in context.gazetteer.match(name, min_similarity=1.0)
         if c.entry.kind == "city" and c.level >= LEVEL_BARE
         if c.entry.population >= PROVINCE_SEAT_MIN_POPULATION
         if not countries or c.entry.country in countries
