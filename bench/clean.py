@@ -49,6 +49,8 @@ REFERENCE_TOOL = "trafilatura"
 EXPLAIN_MARGIN = 0.01
 # --explain shows a line as gold (or as furniture) when this share of its shingles is in the gold.
 GOLD_LINE_SHARE = 0.5
+# --explain prints at most this many lines per page.
+EXPLAIN_LINES = 12
 # --explain prints at most this many characters of a line.
 EXPLAIN_WIDTH = 110
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote")
@@ -326,17 +328,21 @@ def _explain_page(name: str, page: Page, page_trace: Trace, other: str) -> None:
 
 def _print_body_diff(page: Page, page_trace: Trace, other: str) -> None:
     gold = shingle_counts(page.body)
+    notes = []
     for line, reason in page_trace.lines:
         share = _gold_share(line, gold)
         if reason is not None and share >= GOLD_LINE_SHARE:
-            print(f"  - removed as {reason}: {line[:EXPLAIN_WIDTH]}")
+            notes.append(f"  - removed as {reason}: {line[:EXPLAIN_WIDTH]}")
         elif reason is None and share < 1 - GOLD_LINE_SHARE:
-            print(f"  + kept, not in gold: {line[:EXPLAIN_WIDTH]}")
+            notes.append(f"  + kept, not in gold: {line[:EXPLAIN_WIDTH]}")
     extracted = shingle_counts(page_trace.text(frozenset({None, *page_trace.reasons()})))
     for line in other.splitlines():
         shingles = shingle_counts(line)
         if _gold_share(line, gold) >= GOLD_LINE_SHARE and not shingles & extracted:
-            print(f"  - not extracted (trafilatura has it): {line[:EXPLAIN_WIDTH]}")
+            notes.append(f"  - not extracted ({REFERENCE_TOOL} has it): {line[:EXPLAIN_WIDTH]}")
+    print("\n".join(notes[:EXPLAIN_LINES]))
+    if len(notes) > EXPLAIN_LINES:
+        print(f"  … {len(notes) - EXPLAIN_LINES} more lines")
 
 
 def _gold_share(line: str, gold: Counter[tuple[str, ...]]) -> float:

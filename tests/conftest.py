@@ -28,5 +28,7 @@ def seed_texts() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
-        pytest.fail(f"evaluation data not found at {SHARED_DATA}: check out ../shared beside the repo")
+        pytest.fail(
+            f"evaluation data not found at {SHARED_DATA}: check out ../shared beside the repo"
+        )
     return SHARED_DATA

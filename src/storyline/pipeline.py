@@ -82,7 +82,9 @@ def _single_figures(analyzed: Sequence[AnalyzedArticle]) -> tuple[FigureGroup, .
     groups = []
     for article in analyzed:
         for fig in article.figures:
-            label = " ".join(part for part in (fig.unit, fig.subject and f"({fig.subject})") if part)
+            label = " ".join(
+                part for part in (fig.unit, fig.subject and f"({fig.subject})") if part
+            )
             value = FigureValue(
                 value=fig.value,
                 text=fig.text,

@@ -28,14 +28,18 @@ def _reasons(clean_article: CleanArticle) -> dict[str, list[str]]:
 
 def test_clean_cuts_teasers_appended_after_a_wire_story(seeds: dict[str, CleanArticle]) -> None:
     story = seeds["003"]
-    assert story.text.rstrip().endswith("Camp workers say they do not have enough tents, food or medicine.")
+    assert story.text.rstrip().endswith(
+        "Camp workers say they do not have enough tents, food or medicine."
+    )
     assert "astronaut" not in story.text.lower()
     off_topic = _reasons(story)["off_topic"]
     assert len(off_topic) >= 5
     assert any("Homeland Security" in text for text in off_topic)
 
 
-def test_clean_removes_both_copies_of_a_caption_printed_twice(seeds: dict[str, CleanArticle]) -> None:
+def test_clean_removes_both_copies_of_a_caption_printed_twice(
+    seeds: dict[str, CleanArticle],
+) -> None:
     dispatch = seeds["000"]
     captions = _reasons(dispatch)["caption"]
     assert sum(text.startswith(SEED_CAPTION_PREFIX) for text in captions) == 2

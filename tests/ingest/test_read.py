@@ -32,7 +32,9 @@ def test_read_reports_each_bad_file_and_keeps_the_good_ones(tmp_path: Path) -> N
 
 def test_read_decodes_latin1_bytes_instead_of_failing(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
-    path.write_bytes("Le président a visité Genève mardi, a déclaré le porte-parole.".encode("latin-1"))
+    path.write_bytes(
+        "Le président a visité Genève mardi, a déclaré le porte-parole.".encode("latin-1")
+    )
     result = read([str(path)])
     assert not result.failures
     assert "Genève" in result.articles[0].raw
@@ -40,9 +42,16 @@ def test_read_decodes_latin1_bytes_instead_of_failing(tmp_path: Path) -> None:
 
 def test_read_jsonl_keeps_metadata_and_names_the_bad_line(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "w1", "text": "Floods hit the city.", "title": "Floods",
-                    "url": "https://example.org/a", "published": "2019-03-19T10:00:00Z",
-                    "outlet": "Example News"}),
+        json.dumps(
+            {
+                "id": "w1",
+                "text": "Floods hit the city.",
+                "title": "Floods",
+                "url": "https://example.org/a",
+                "published": "2019-03-19T10:00:00Z",
+                "outlet": "Example News",
+            }
+        ),
         "{not json",
         json.dumps({"text": "No id here.", "url": "https://example.org/b"}),
         json.dumps({"title": "no text"}),

@@ -1,8 +1,7 @@
 """Merge organisation, group and person mentions across articles into actors.
 
 Variants meet through acronyms the text defines, the alias list (``data/aliases.toml``),
-``names.name_key``, fuzzy similarity, and lone surnames joining the one full name they fit.
-"""
+``names.name_key``, fuzzy similarity, and lone surnames joining the one full name they fit."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -21,55 +20,48 @@ from spacy.tokens import Doc
 from storyline.analyze.names import fold, name_key
 from storyline.model import Actor, AnalyzedArticle, Citation, Mention
 
-# Labels whose mentions vote that a name is a place ("Baghouz" tagged PERSON elsewhere).
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# spaCy labels that may name an actor; NORP counts only inside a cluster of ORG/PERSON.
-ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})
-# rapidfuzz ratio of name keys above which two organisation names are one:
-# "Syrian Democratic Force"/"…Forces" score 97, "Islamic State"/"Islamic Jihad" 78.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # mentions voting that a name is a place
+ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # NORP counts only among ORG/PERSON
+# rapidfuzz ratio of name keys making two organisation names one: "Syrian Democratic
+# Force"/"…Forces" score 97, "Islamic State"/"Islamic Jihad" 78.
 FUZZY_THRESHOLD = 92.0
-# The same for people with equal first-name keys and word counts, whose romanisations
-# differ more: "Muammar Qaddafi"/"Moammar Gaddafi" score 86.
+# Same for people with equal first names and word counts: "Muammar Qaddafi"/"Moammar Gaddafi" 86
 PERSON_FUZZY_THRESHOLD = 85.0
-# Name keys shorter than this are never fuzzy-matched: one letter changes a short name.
-MIN_FUZZY_KEY = 8
-# Longest token taken as an acronym ("UNHCR"); longer all-caps words are shouting.
-MAX_ACRONYM = 8
-# How far back (tokens per acronym letter) an expansion may start before "(ACR)".
-TOKENS_PER_LETTER = 3
-# One place-label mention outweighs this many ORG/PERSON ones: spaCy's GPE is surer.
-PLACE_VOTE_WEIGHT = 2
-# Share of all-caps words above which a line is a shouted headline, where a short
-# alias ("IS", "WHO") is an ordinary English word.
-SHOUTING_SHARE = 0.5
-# Aliases up to this length are checked against shouting.
-SHORT_ALIAS = 3
-# Names up to this length key on their exact letters: name_key folds IS, ISS and Isis.
-SHORT_WORD = 5
+MIN_FUZZY_KEY = 6  # shorter name keys are never fuzzy-matched: one letter changes them
+MAX_ACRONYM = 8  # longest token taken as an acronym ("UNHCR"); longer caps are shouting
+TOKENS_PER_LETTER = 3  # how far back an expansion may start before "(ACR)", per letter
+PLACE_VOTE_WEIGHT = 2  # a GPE/LOC tag outweighs this many ORG/PERSON tags: spaCy is surer
+SHOUTING_SHARE = 0.5  # all-caps share of a headline, where "IS" or "WHO" are plain words
+SHORT_ALIAS = 3  # aliases up to this length are checked against shouting
+SHORT_WORD = 6  # names this short key on exact letters: name_key folds IS/ISS, Asian/Asean
+SURNAME_SHARE = 0.66  # a lone surname joins the full name with this share of its mentions
 
 _SMALL_WORDS = "of the and for in on at to de du des la le al el ad an a e i wal - & ' ’"
 _SKIPPABLE = frozenset(_SMALL_WORDS.split())
 _ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul"])
 _ARTICLE_PATTERN = r"(?:[AaEe][lnrsdtz]|[Aa]sh|[Uu][ld])[ \u00a0\-‐]?"
 _SEPARATOR = r"[ \u00a0\-‐]+"
-_QUOTES = "\"'“‘(\\s-"
-_THE = r"(?:(?:the|The|THE|an?|An?)\s+)?"
+_QUOTES, _THE = "\"'“‘(\\s-", r"(?:(?:the|The|THE|an?|An?)\s+)?"
 _LEADING = re.compile(rf"^[{_QUOTES}]*{_THE}[{_QUOTES}]*(?:[A-Z][\w.]+-?(?:led|backed)\s+)*")
-_TRAILING = re.compile(r"(?:\s*['’]s?|[\s,;:\"”)])+$")
+_TRAILING = re.compile(r"(?:\s*['’]s?|[\s,;:&\"”)]|(?<=[a-z]{2})\.)+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_DESCRIPTOR = re.compile(r"^[A-Z][\w.]*-?(?:led|backed)$")
-_DATA = ("data", "aliases.toml")
-_KNOWN = "known:"
+_DESCRIPTOR = re.compile(r"^(?:[A-Z][\w.]*-?(?:led|backed)|(?:[Pp]ro|[Aa]nti)-.*)$")
+_DOUBLED = re.compile(r"(.)\1+")
+_AL = re.compile(r"^(?:[AaEe]l|[Aa][dnrstz]|[Aa]sh)[-‐ ](?=[A-Z])")  # Arabic article
+_DATA, _KNOWN = ("data", "aliases.toml"), "known:"
+_BRACKET_WINDOW = TOKENS_PER_LETTER * MAX_ACRONYM  # tokens searched for the closing ")"
 _name_key = lru_cache(maxsize=1 << 16)(name_key)
+_Acronyms = Mapping[str, Mapping[str, str]]  # article id -> acronym -> expansion
+_Forest = dict[str, str]  # union-find parents of cluster keys
+_Votes = Counter[tuple[str, str]]  # (form, spaCy label) -> mentions
 
 
 @dataclass(frozen=True, slots=True)
 class _AliasData:
     by_key: dict[str, tuple[str, str]]  # form key -> (canonical name, kind)
     pattern: re.Pattern[str] | None
-    not_actors: frozenset[str]
-    generic: frozenset[str]
+    excluded: frozenset[str]  # keys of countries and of generic words ("State")
     acronyms: frozenset[str]
 
 
@@ -92,6 +84,7 @@ def known_actor(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _alias_data() -> _AliasData:
+    """Load the alias list once: its keys, its scanning pattern and its exclusions."""
     raw = resources.files("storyline").joinpath(*_DATA).read_text(encoding="utf-8")
     table = tomllib.loads(raw)
     by_key: dict[str, tuple[str, str]] = {}
@@ -104,8 +97,7 @@ def _alias_data() -> _AliasData:
     return _AliasData(
         by_key=by_key,
         pattern=_alias_regex(names),
-        not_actors=frozenset(_form_key(name) for name in table.get("not_actors", [])),
-        generic=frozenset(table.get("generic", [])),
+        excluded=frozenset(map(_form_key, [*table["not_actors"], *table["generic"]])),
         acronyms=frozenset(n.replace(".", "") for n in names if _looks_like_acronym(n)),
     )
 
@@ -121,7 +113,7 @@ def _alias_regex(names: Iterable[str]) -> re.Pattern[str] | None:
     if not groups:
         return None
     body = "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
-    # The look-ahead skips lower-case word starts fast: a flat alternation is 6x slower.
+    # The look-ahead skips lower-case word starts: 6x faster than a flat alternation.
     return re.compile(rf"(?<![\w.])(?=[^\W\d_a-z]|[aeu][lnrsdtzh])(?:{body})(?!\w)")
 
 
@@ -141,56 +133,43 @@ def _alias_pattern(alias: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _form_key(text: str) -> str:
     """Key under which spellings of one name meet (exact letters for short names)."""
-    compact = _LEADING.sub("", text.replace(".", "").strip(), count=1)
+    compact = _AL.sub("", _LEADING.sub("", text.replace(".", "").strip(), count=1), count=1)
     return "=" + fold(compact) if len(compact) <= SHORT_WORD else _name_key(text)
 
 
+def _surname_key(word: str) -> str:
+    """Key of one name word: its letters without Arabic article or doubled letters."""
+    return _DOUBLED.sub(r"\1", fold(_AL.sub("", word)))
+
+
 def _looks_like_acronym(text: str) -> bool:
+    """Whether ``text`` is 2-8 letters with two capitals ("SDF", "U.N.", "LeT")."""
     compact = text.replace(".", "")
     return 2 <= len(compact) <= MAX_ACRONYM and bool(_ACRONYM.match(compact))
 
 
 def find_acronyms(doc: Doc) -> dict[str, str]:
     """Map each acronym the text defines ("Islamic State (IS)") to its expansion."""
-    found: dict[str, str] = {}
-    for i, token in enumerate(doc):
-        pair = None
-        if token.text == "(":
-            pair = _parenthesised(doc, i)
-        elif token.lower_ == "or" and i > 1 and doc[i - 1].text == ",":  # "the SDF, or …"
-            pair = _full_match(doc[i - 2].text, doc, i + 1, _name_end(doc, i + 1))
-        if pair is not None and "\n" not in pair[1]:
-            found.setdefault(*pair)
-    return found
+    brackets = (doc.to_array("ORTH") == doc.vocab.strings["("]).nonzero()[0]  # no Token objects
+    pairs = [_parenthesised(doc, int(i)) for i in brackets]
+    return dict(reversed([pair for pair in pairs if pair and "\n" not in pair[1]]))  # 1st wins
 
 
 def _parenthesised(doc: Doc, i: int) -> tuple[str, str] | None:
     """Read "Long Form (ACR)" or "ACR (Long Form)" around the bracket at ``i``."""
-    close = next((k for k in range(i + 1, min(len(doc), i + 16)) if doc[k].text == ")"), None)
+    end = min(len(doc), i + _BRACKET_WINDOW)
+    close = next((k for k in range(i + 1, end) if doc[k].text == ")"), None)
     if close == i + 2 and _looks_like_acronym(doc[i + 1].text):
         letters = doc[i + 1].text.replace(".", "")
         first = max(0, i - TOKENS_PER_LETTER * len(letters))
         start = _expansion_start([t.text for t in doc[first:i]], letters)
         return None if start is None else (doc[i + 1].text, doc[first + start : i].text)
-    return None if close is None or i < 1 else _full_match(doc[i - 1].text, doc, i + 1, close)
-
-
-def _name_end(doc: Doc, start: int) -> int:
-    """End of the run of capitalised and small words from ``start``, small words trimmed."""
-    end = start
-    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in _SKIPPABLE):
-        end += 1
-    while end > start and doc[end - 1].lower_ in _SKIPPABLE:
-        end -= 1
-    return end
-
-
-def _full_match(acronym: str, doc: Doc, start: int, end: int) -> tuple[str, str] | None:
-    """Return ``(acronym, text)`` when tokens ``start:end`` spell exactly ``acronym``."""
-    if not _looks_like_acronym(acronym):
+    if close is None or i < 1 or not _looks_like_acronym(doc[i - 1].text):
         return None
-    found = _expansion_start([t.text for t in doc[start:end]], acronym.replace(".", ""))
-    return (acronym, doc[start:end].text) if found == 0 else None
+    words = [t.text for t in doc[i + 1 : close]]
+    if _expansion_start(words, doc[i - 1].text.replace(".", "")) != 0:
+        return None
+    return doc[i - 1].text, doc[i + 1 : close].text
 
 
 def _expansion_start(words: Sequence[str], letters: str) -> int | None:
@@ -214,11 +193,11 @@ def _match_back(words: Sequence[str], letters: str, i: int, j: int) -> int | Non
 
 
 def _article_spans(
-    order: int, analyzed: AnalyzedArticle, acronyms: Mapping[str, str], data: _AliasData
+    order: int, analyzed: AnalyzedArticle, acronyms: _Acronyms, data: _AliasData
 ) -> list[_Span]:
     """Collect the cleaned actor mentions of one article, alias-list matches first."""
-    text, article = analyzed.clean.text, analyzed.id
-    local = _alias_regex([*acronyms.keys(), *acronyms.values()])
+    text, article, own = analyzed.clean.text, analyzed.id, acronyms.get(analyzed.id, {})
+    local = _alias_regex([*own.keys(), *own.values()])
     scanned = _scan(order, article, text, data.pattern) + _scan(order, article, text, local)
     kept = _non_overlapping(scanned)
     found = [_clean_mention(order, article, mention) for mention in analyzed.entities]
@@ -228,24 +207,19 @@ def _article_spans(
 
 
 def _scan(order: int, article: str, text: str, pattern: re.Pattern[str] | None) -> list[_Span]:
-    """Find every whole-word match of ``pattern`` that is not a shouted common word."""
+    """Find every whole-word match of ``pattern``; short ones outside shouted lines only."""
     spans, shouted = [], {}
     for match in pattern.finditer(text) if pattern else ():
-        if match.end() - match.start() <= SHORT_ALIAS:
-            line = text.rfind("\n", 0, match.start()) + 1
-            if line not in shouted:
-                shouted[line] = _is_shouting(text, line)
-            if shouted[line]:
-                continue
-        spans.append(_Span(order, article, *match.span(), match.group(), "ORG", trusted=True))
+        short = match.end() - match.start() <= SHORT_ALIAS
+        line = text.rfind("\n", 0, match.start()) + 1
+        if short and line not in shouted:
+            end = text.find("\n", line)
+            words = _WORD.findall(text, line, end if end >= 0 else len(text))
+            capitals = sum(word.isupper() for word in words)
+            shouted[line] = len(words) > 2 and capitals > SHOUTING_SHARE * len(words)
+        if not (short and shouted[line]):
+            spans.append(_Span(order, article, *match.span(), match.group(), "ORG", trusted=True))
     return spans
-
-
-def _is_shouting(text: str, line: int) -> bool:
-    """Whether the line starting at ``line`` is mostly written in capitals."""
-    end = text.find("\n", line)
-    words = _WORD.findall(text, line, end if end >= 0 else len(text))
-    return len(words) > 2 and sum(w.isupper() for w in words) > SHOUTING_SHARE * len(words)
 
 
 def _non_overlapping(spans: list[_Span]) -> list[_Span]:
@@ -279,50 +253,39 @@ def _clean_mention(order: int, article: str, mention: Mention) -> _Span | None:
 
 def _is_junk(text: str, data: _AliasData) -> bool:
     """Whether a mention is spaCy noise or names no actor (a country, a bare "State")."""
-    if len(text) < 2 or "\n" in text or "/" in text or not text[0].isalnum():
-        return True
-    if not any(c.isupper() for c in text) or text in data.generic:
-        return True
-    return bool(_DESCRIPTOR.match(text)) or _form_key(text) in data.not_actors
+    noise = len(text) < 2 or "\n" in text or "/" in text or not text[0].isalnum()
+    noise = noise or text.lower() == text or bool(_DESCRIPTOR.match(text))
+    return noise or _form_key(text) in data.excluded
 
 
 def _link_short_names(spans: list[_Span]) -> list[_Span]:
-    """Point a lone name at the one full PERSON (or longer ORG) name of the article."""
-    full = [s for s in spans if not s.trusted and " " in _name_key(s.text)]
-    people = {_name_key(s.text): s.text for s in full if s.label == "PERSON"}
-    by_last = _index(people, lambda key: key.split()[-1:])
-    by_first = _index(people, lambda key: key.split()[:1])
-    by_word = _index({s.text for s in full if s.label == "ORG"}, lambda t: t.split())
+    """Point a lone ORG/PERSON word at the one full person name of the article it fits."""
+    full = (s for s in spans if s.label == "PERSON" and not s.trusted)
+    people = {_name_key(s.text): s.text for s in full if " " in _name_key(s.text)}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for key, text in people.items():
+        by_last[_surname_key(text.split()[-1])].add(key)
+        by_first[_surname_key(text.split()[0])].add(key)
     linked = []
     for span in spans:
-        key = _name_key(span.text)
-        person = _unique(by_last[key])
+        person = _unique(by_last[_surname_key(span.text)])
         if person is None and span.label == "PERSON":  # "Haider" for "Haider al-Abadi"
-            person = _unique(by_first[key])
-        org = _unique(by_word[span.text]) if span.label == "ORG" else None  # "SPIEGEL"
-        if span.trusted or " " in key:
-            linked.append(replace(span, form=span.text))
-        elif person is not None:
+            person = _unique(by_first[_surname_key(span.text)])
+        lone = not span.trusted and span.label != "NORP" and " " not in _name_key(span.text)
+        if lone and person is not None:
             linked.append(replace(span, form=people[person], label="PERSON"))
         else:
-            linked.append(replace(span, form=org or span.text))
+            linked.append(replace(span, form=span.text))
     return linked
 
 
-def _index(names: Iterable[str], words: Callable[[str], Iterable[str]]) -> dict[str, set[str]]:
-    """Map each word that ``words(name)`` yields to the names holding it."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        for word in words(name):
-            index[word].add(name)
-    return index
-
-
 def _unique(keys: set[str] | None) -> str | None:
+    """Return the only member of ``keys``, or None when there are none or several."""
     return next(iter(keys)) if keys and len(keys) == 1 else None
 
 
-def _root(parent: dict[str, str], key: str) -> str:
+def _root(parent: _Forest, key: str) -> str:
     """Return the cluster root of ``key`` in a union-find forest, adding it if new."""
     while parent.setdefault(key, key) != key:
         parent[key] = parent[parent[key]]
@@ -330,21 +293,21 @@ def _root(parent: dict[str, str], key: str) -> str:
     return key
 
 
-def _join(parent: dict[str, str], first: str, second: str) -> None:
+def _join(parent: _Forest, first: str, second: str) -> None:
+    """Merge the clusters of two keys."""
     parent[_root(parent, first)] = _root(parent, second)
 
 
 def _cluster_key(form: str, data: _AliasData) -> str:
+    """Key a form clusters under: its listed actor's, else its own spelling key."""
     known = data.by_key.get(_form_key(form))
     return _KNOWN + known[0] if known else _form_key(form)
 
 
-def _cluster(
-    spans: list[_Span], acronyms: Mapping[str, Mapping[str, str]], data: _AliasData
-) -> list[list[_Span]]:
+def _cluster(spans: list[_Span], acronyms: _Acronyms, data: _AliasData) -> list[list[_Span]]:
     """Group spans whose forms share a key, an acronym, a close spelling or a surname."""
     keys = {span.form: _cluster_key(span.form, data) for span in spans}
-    parent: dict[str, str] = {}
+    parent: _Forest = {}
     for local in acronyms.values():
         for acronym, expansion in local.items():
             _join(parent, _cluster_key(acronym, data), _cluster_key(expansion, data))
@@ -353,16 +316,14 @@ def _cluster(
     people = [form for form in keys if labels[form] == "PERSON"]
     _union_similar(parent, [form for form in keys if labels[form] != "PERSON"], keys, False)
     _union_similar(parent, people, keys, True)
-    _union_surnames(parent, people, keys)
+    _union_surnames(parent, keys, votes)
     groups: dict[str, list[_Span]] = defaultdict(list)
     for span in spans:
         groups[_root(parent, keys[span.form])].append(span)
     return list(groups.values())
 
 
-def _union_similar(
-    parent: dict[str, str], forms: list[str], keys: Mapping[str, str], people: bool
-) -> None:
+def _union_similar(parent: _Forest, forms: list[str], keys: dict[str, str], people: bool) -> None:
     """Join names whose transliteration keys are nearly equal (people: same first name)."""
     forms = [form for form in forms if len(_name_key(form)) >= MIN_FUZZY_KEY]
     if len(forms) < 2:
@@ -378,16 +339,17 @@ def _union_similar(
                 _join(parent, first, second)
 
 
-def _union_surnames(parent: dict[str, str], people: list[str], keys: Mapping[str, str]) -> None:
-    """Join a lone person name to the one full name in the whole set that ends with it."""
-    roots: dict[str, set[str]] = defaultdict(set)
-    for form in people:
-        if " " in _name_key(form):
-            roots[_name_key(form).split()[-1]].add(_root(parent, keys[form]))
-    for form in people:
-        target = _unique(roots.get(_name_key(form)))
-        if target is not None:
-            _join(parent, keys[form], target)
+def _union_surnames(parent: _Forest, keys: dict[str, str], votes: _Votes) -> None:
+    """Join a lone person name to the full name holding most mentions of that surname."""
+    people = [form for form in keys if votes[form, "PERSON"]]
+    by_last: dict[str, Counter[str]] = defaultdict(Counter)
+    for form in (form for form in people if " " in _name_key(form)):
+        by_last[_surname_key(form.split()[-1])][_root(parent, keys[form])] += votes[form, "PERSON"]
+    for form in (form for form in people if " " not in _name_key(form)):
+        roots = by_last.get(_surname_key(form), Counter())
+        best = roots.most_common(1)
+        if best and best[0][1] >= SURNAME_SHARE * roots.total():
+            _join(parent, keys[form], best[0][0])
 
 
 def merge_actors(
@@ -396,11 +358,7 @@ def merge_actors(
 ) -> tuple[Actor, ...]:
     """Merge ORG, PERSON and group mentions; ``acronyms`` maps article ids to their own."""
     data, local = _alias_data(), acronyms or {}
-    spans = [
-        span
-        for order, article in enumerate(analyzed)
-        for span in _article_spans(order, article, local.get(article.id, {}), data)
-    ]
+    spans = [s for i, one in enumerate(analyzed) for s in _article_spans(i, one, local, data)]
     places = _place_votes(analyzed)
     clusters = [group for group in _cluster(spans, local, data) if _is_actor(group, places)]
     actors = [_build_actor(group, data) for group in clusters]
@@ -408,36 +366,31 @@ def merge_actors(
 
 
 def _place_votes(analyzed: Iterable[AnalyzedArticle]) -> Counter[str]:
-    """Count place mentions (spaCy's and resolved ones, each span once) by form key."""
-    spans = {
-        (article.id, ref.start, ref.end, ref.text)
-        for article in analyzed
-        for ref in [*article.places, *(e for e in article.entities if e.label in PLACE_LABELS)]
-    }
-    return Counter(_form_key(text) for *_, text in spans)
+    """Count place mentions (spaCy's and the place stage's) by form key."""
+    tagged = (e.text for a in analyzed for e in a.entities if e.label in PLACE_LABELS)
+    return Counter(map(_form_key, [*tagged, *(ref.text for a in analyzed for ref in a.places)]))
 
 
 def _is_actor(members: Sequence[_Span], places: Mapping[str, int]) -> bool:
     """Keep trusted names; else ORG/PERSON mentions must outvote NORP and place ones."""
-    if any(span.trusted for span in members):
-        return True
     labels = Counter(span.label for span in members)
     votes = labels["ORG"] + labels["PERSON"]
     place = sum(places.get(key, 0) for key in {_form_key(span.form) for span in members})
-    return votes > labels["NORP"] and votes > PLACE_VOTE_WEIGHT * place
+    outvoted = votes <= labels["NORP"] or votes <= PLACE_VOTE_WEIGHT * place
+    return any(span.trusted for span in members) or not outvoted
 
 
 def _build_actor(members: Sequence[_Span], data: _AliasData) -> Actor:
     """Name the cluster, choose its kind and cite every mention."""
     forms = Counter(span.text for span in members)
     known = [k for span in members if (k := data.by_key.get(_form_key(span.form)))]
-    labels = Counter(span.label for span in members)
-    person = labels["PERSON"] * 2 > sum(labels.values())
+    full = [span for span in members if " " in _name_key(span.text)] or members
+    person = sum(span.label == "PERSON" for span in full) * 2 > len(full)
     kind = known[0][1] if known else "person" if person else "organization"
     name = max(forms, key=lambda f: (_is_full_form(f, kind, data), forms[f], len(f), f))
     aliases = sorted((form for form in forms if form != name), key=lambda f: (-forms[f], f))
-    spans = sorted({(span.order, span.start, span.end, span.article) for span in members})
-    cites = tuple(Citation(article, start, end) for _, start, end, article in spans)
+    ordered = sorted(members, key=lambda span: (span.order, span.start))
+    cites = tuple(Citation(span.article, span.start, span.end) for span in ordered)
     return Actor(name=name, kind=kind, aliases=tuple(aliases), citations=cites)
 
 

@@ -1,40 +1,21 @@
 """Find the figures in an article: numbers, what they count and what they belong to.
 
-Every run of digits or number words is a candidate ("60,000", "eight million",
-"$50 million", "a dozen"); :mod:`storyline.analyze.numbers` drops those that are
-not counts: dates and times (spaCy's DATE/TIME/ORDINAL spans and the given
-DateRefs), ordinals, ages, numbers inside names and codes ("Expedition 56",
-"issue 14/2019"), list markers, phone numbers, scores and compound adjectives
-("one-legged", "two-day"). Here bare years ("in 2019") and durations ("ten
-days") go too. Vague plurals ("hundreds of", "tens of thousands", "a few
-hundred") and fractions ("half", "a third") are never figures: they have no
-value a source could be checked against. A lone "one" is left out as well: in
-news prose it is a pronoun ("one of the wounded") far more often than a count.
-
-Ranges ("1500 to 2500", "between $50 million and $300 million", "five or six")
-keep ``value`` = the low end with ``low``/``high`` set, so the value is always a
-number the article wrote. Approximations set bounds: "around", "some", "an
-estimated" … give ±APPROX_SHARE; "more than", "at least" … a lower bound;
-"nearly", "up to" … an upper bound; exact numbers have neither.
-
-The unit is what the number counts: the noun it modifies in the parse ("82 SDF
-fighters" → "fighters"), a unit word after it ("per cent" → "percent", "km",
-"square yards"), its currency ("$" → "USD"), the noun after "of" ("two of the
-emirs"), or, for a number standing alone, the unit of the figure just before
-("82 fighters had been killed and 61 injured": 61 fighters).
-
-The subject is what the figure belongs to: a place-like noun the figure hangs
-from ("a camp with 39,000 people", with the camp named "al-Hawl"), where a
-definite "the camp" / "the city" / "the group" means the latest such noun named
-earlier ("a camp at al-Hol" … "the camp now holds around 67,000 people");
-failing that, the place or organisation nearest the number in its own clause
-("from Baghouz", "in Mosul", "SDF fighters").
+Numbers come from :mod:`storyline.analyze.numbers`; bare years and durations go here.
+A range ("1500 to 2500") keeps ``value`` = its low end with ``low``/``high`` set, so
+the value is a number the article wrote; "around", "some", "an estimated" give
+±APPROX_SHARE, "more than", "at least" a lower bound, "nearly", "up to" an upper one.
+The unit is the noun counted ("82 SDF fighters"), a unit word ("per cent", "km"), the
+currency, or for a bare number the unit of the figure before ("… and 61 injured").
+The subject is a place-like noun the figure hangs from, where "the camp" / "the town"
+/ "the group" is the one of that kind named earlier and mentioned last ("a camp at
+al-Hol" … "the camp now holds around 67,000 people"); else the place or organisation
+nearest the number in its own clause ("from Baghouz"), not its source ("told Reuters").
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -47,74 +28,64 @@ from storyline.analyze.names import name_key
 from storyline.analyze.numbers import (
     AREA_PREFIXES,
     CURRENCY_WORDS,
+    HYPHEN_COUNT_WORDS,
+    HYPHENS,
+    NOT_COUNTED,
     PERCENT_WORDS,
     RATE_WORDS,
-    TIME_UNITS,
     NumberRun,
     approximation,
     candidate_starts,
+    is_bare_year_or_age,
     measure_unit,
     number_runs,
     pair_ranges,
+    word_set,
+    word_table,
 )
 from storyline.model import DateRef, Figure, PartialDate
 
 # How far "around" / "some" / "an estimated" widen a figure either side (as a share).
 APPROX_SHARE = 0.1
-# At most this many tokens between a number and the noun it counts ("157 mostly foreign
-# fighters"); further away the parse link is more likely wrong than right.
+# Most tokens between a number and its noun ("157 mostly foreign fighters"); beyond, parse
+# links are more often wrong than right.
 MAX_UNIT_GAP = 5
 # Dependencies that tie a number to the noun it counts.
-COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod"})
-# Dependencies of a number that stands for a noun left out ("82 killed and 61 injured"):
-# such a number counts what the figure before it counted.
-NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
-# Adjectives that say what a bare number counts: "left nearly 240 dead".
-CASUALTY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "missing", "hurt"})
-# A bare four-digit number in this span with nothing counted is a year.
-YEAR_RANGE = (1000, 2100)
-# A bare number after these with nothing counted is an age: "Now 19, and pregnant".
-AGE_MARKERS = frozenset({"now"})
+COUNT_DEPS = word_set("nummod quantmod compound nmod amod")
+# Dependencies of a number standing for a noun left out ("… and 61 injured").
+NOMINAL_DEPS = word_set("nsubj nsubjpass dobj pobj conj appos attr")
+# Words after a bare number that say what it counts ("left nearly 240 dead"), by unit.
+CASUALTY_WORDS = word_table(
+    "dead: dead died; killed: killed; wounded: wounded; injured: injured hurt"
+)
 # Nouns whose definite mentions ("the camp") stand for a place or group named earlier.
-KIND_NOUNS = frozenset(
-    {
-        "camp",
-        "city",
-        "town",
-        "village",
-        "hamlet",
-        "enclave",
-        "province",
-        "district",
-        "region",
-        "area",
-        "country",
-        "group",
-        "militia",
-        "organisation",
-        "organization",
-        "prison",
-        "hospital",
-        "base",
-        "neighbourhood",
-        "neighborhood",
-        "valley",
-        "island",
-        "county",
-        "port",
-    }
+KIND_NOUNS = word_set(
+    "camp city town village hamlet enclave province district region area country group militia "
+    "organisation organization prison hospital base neighbourhood neighborhood valley island "
+    "county port"
 )
 _KIND_KEYS = numpy.array([get_string_id(word) for word in KIND_NOUNS], dtype=numpy.uint64)
-_NN_KEY = get_string_id("NN")
-# Entity labels that can be what a figure belongs to.
-SUBJECT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# An elided unit is not taken over above this value when it is a percentage.
+MAX_PERCENT = 100
+# Entity labels of numbers and dates (never names), and of what a figure can belong to.
+NUMERIC_LABELS = word_set("CARDINAL QUANTITY MONEY PERCENT DATE TIME ORDINAL")
+SUBJECT_LABELS = word_set("GPE LOC FAC ORG")
+# Who reports a figure is not what it is about: "Bali told Reuters …", "the SDF said …".
+REPORTING_VERBS = word_set(
+    "said says say told tells tell reported reports announced added claimed claims estimated "
+    "estimates stated confirmed"
+)
+SOURCE_DEPS = word_set("nsubj dobj dative")
+# Dependencies inside a noun phrase, walked up to find the phrase a name belongs to.
+NAME_PART_DEPS = word_set("compound poss amod appos nmod")
+DEFINITE = word_set("the this that")  # determiners that point back: "the camp"
 # Prepositions that name a kind noun: "a camp at al-Hol", "the city of Mosul".
-NAMING_PREPS = frozenset({"of", "at", "called", "named"})
+NAMING_PREPS = word_set("of at called named")
 # Dependencies that open a clause of their own; names inside belong to that clause.
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp"})
-_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+CLAUSE_DEPS = word_set("ccomp advcl relcl parataxis csubj xcomp")
 
 Link = tuple[int, str, str]  # (token index of a kind noun, kind, name it carries)
+Bounds = tuple[float, float | None, float | None]  # value, low, high
 
 
 class _Unit(NamedTuple):
@@ -123,66 +94,50 @@ class _Unit(NamedTuple):
     name: str | None
     end: int
     anchor: Token
-    duration: bool = False
+
+
+class _Names(NamedTuple):
+    """What subjects are picked from, gathered once per document."""
+
+    links: list[Link]  # kind nouns that carry a name, in text order
+    by_token: dict[int, str]  # token index -> name of the entity it is in (any but numbers)
+    candidates: list[int]  # sorted token indices of kind nouns and place or group entities
 
 
 def find_figures(
     doc: Doc, dates: Sequence[DateRef], published: PartialDate | None
 ) -> tuple[Figure, ...]:
     """Return the figures of ``doc`` in text order, dated by their sentence or ``published``."""
-    names = _collect_names(doc)
-    starts = candidate_starts(doc)
-    figures: list[Figure] = []
-    previous: list[Figure] = []
+    names, starts = _collect_names(doc), candidate_starts(doc)
+    figures, previous = list[Figure](), list[Figure]()
     for index, sent in enumerate(doc.sents):
         inside = starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        found = _sentence_figures(sent, inside, dates, names, previous[-1:]) if inside else []
-        dated = [
-            replace(fig, as_of=_as_of(sent, dates, published), sentence=index) for fig in found
+        runs = [run for run in number_runs(sent, inside) if not _inside_date(doc, run, dates)]
+        found: list[Figure] = []
+        for low_run, high_run in pair_ranges(doc, runs):
+            figure = _build(sent, low_run, high_run, names, (found, previous[-1:]))
+            if figure is not None and not (found and figure.start < found[-1].end):
+                found.append(figure)  # an overlap is the noun of "26 of 26 standards" again
+        previous = [
+            replace(fig, as_of=_as_of(sent, fig.start, dates, published), sentence=index)
+            for fig in found
         ]
-        figures.extend(dated)
-        previous = dated
+        figures.extend(previous)
     return tuple(figures)
-
-
-def _sentence_figures(
-    sent: Span,
-    starts: Sequence[int],
-    dates: Sequence[DateRef],
-    names: _Names,
-    before: Sequence[Figure],
-) -> list[Figure]:
-    """Return the figures of one sentence; ``before`` is the last figure of the one before."""
-    doc = sent.doc
-    runs = [run for run in number_runs(sent, starts) if not _inside_date(doc, run, dates)]
-    found: list[Figure] = []
-    for low_run, high_run in pair_ranges(doc, runs):
-        figure = _build(sent, low_run, high_run, names, found or before)
-        if figure is not None:
-            found.append(figure)
-    return found
 
 
 def _inside_date(doc: Doc, run: NumberRun, dates: Sequence[DateRef]) -> bool:
     """Tell whether the run overlaps a date the date analyzer found."""
-    start, end = doc[run.start].idx, _end_char(doc[run.end - 1])
+    start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
     return any(ref.start < end and start < ref.end for ref in dates)
 
 
 def _as_of(
-    sent: Span, dates: Sequence[DateRef], published: PartialDate | None
+    sent: Span, at: int, dates: Sequence[DateRef], published: PartialDate | None
 ) -> PartialDate | None:
-    """Return the date of the sentence's first date, else the publication date."""
+    """Return the date nearest to character ``at`` in its sentence, else ``published``."""
     inside = [ref for ref in dates if sent.start_char <= ref.start < sent.end_char]
-    return min(inside, key=lambda ref: ref.start).date if inside else published
-
-
-def _end_char(token: Token) -> int:
-    """Return the character offset just after ``token``."""
-    return token.idx + len(token)
-
-
-# ---------------------------------------------------------------- one figure
+    return min(inside, key=lambda ref: abs(ref.start - at)).date if inside else published
 
 
 def _build(
@@ -190,25 +145,25 @@ def _build(
     low_run: NumberRun,
     high_run: NumberRun | None,
     names: _Names,
-    earlier: Sequence[Figure],
+    earlier: tuple[list[Figure], list[Figure]],
 ) -> Figure | None:
     """Turn one number (or range) into a Figure, or None when it is not a count."""
     doc, last = sent.doc, high_run or low_run
     unit = _find_unit(doc, last, sent.end)
-    if unit.duration:
-        return None
     if unit.name is None:
         unit = _unit_without_noun(doc, last, unit, earlier)
-    if unit.name is None and _bare_non_count(doc, low_run, high_run):
+    ends = [low_run] if high_run is None else [low_run, high_run]
+    if unit.name in NOT_COUNTED or (unit.name is None and is_bare_year_or_age(doc, ends)):
         return None
     kind, start = approximation(doc, low_run.start, sent.start)
-    start = _range_start(doc, start, low_run, high_run)
+    opens = high_run is not None and start == low_run.start > sent.start
+    start -= 1 if opens and doc[start - 1].lower_ == "between" else 0
     value, low, high = _bounds(kind, low_run.value, high_run.value if high_run else None)
-    first, final = doc[start], doc[unit.end - 1]
+    span = doc[start : unit.end]
     return Figure(
-        text=doc[start : unit.end].text,
-        start=first.idx,
-        end=_end_char(final),
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
         value=value,
         low=low,
         high=high,
@@ -217,34 +172,13 @@ def _build(
     )
 
 
-def _bounds(
-    kind: str | None, value: float, top: float | None
-) -> tuple[float, float | None, float | None]:
-    """Return (value, low, high) for a number, its range end and its approximation word."""
+def _bounds(kind: str | None, value: float, top: float | None) -> Bounds:
+    """Return (value, low, high) for a number, its range end and its hedge word."""
     if top is not None:
         return value, value, top
     if kind == "about":
         return value, value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
-    if kind == "at_least":
-        return value, value, None
-    if kind == "at_most":
-        return value, None, value
-    return value, None, None
-
-
-def _range_start(doc: Doc, start: int, low_run: NumberRun, high_run: NumberRun | None) -> int:
-    """Move the span start back over the "between" that opens a range."""
-    opens = high_run is not None and start == low_run.start and start > 0
-    return start - 1 if opens and doc[start - 1].lower_ == "between" else start
-
-
-def _bare_non_count(doc: Doc, low_run: NumberRun, high_run: NumberRun | None) -> bool:
-    """Tell whether a number with nothing counted is a year or an age."""
-    text = doc[low_run.start : low_run.end].text
-    year = text.isdigit() and len(text) == 4 and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
-    if year and high_run is None:
-        return True
-    return low_run.start > 0 and doc[low_run.start - 1].lower_ in AGE_MARKERS
+    return value, value if kind == "at_least" else None, value if kind == "at_most" else None
 
 
 def _root(doc: Doc, run: NumberRun) -> Token:
@@ -255,14 +189,12 @@ def _root(doc: Doc, run: NumberRun) -> Token:
     return doc[run.end - 1]
 
 
-# ---------------------------------------------------------------- units
-
-
 def _find_unit(doc: Doc, run: NumberRun, limit: int) -> _Unit:
     """Find what ``run`` counts: its currency, a unit word after it, or its noun."""
     root = _root(doc, run)
     if run.currency is not None:
-        return _Unit(run.currency, run.end, root)
+        follows = run.end < limit and CURRENCY_WORDS.get(doc[run.end].lower_) == run.currency
+        return _with_rate(doc, _Unit(run.currency, run.end + follows, root), limit)
     word = _unit_word(doc, run.end, limit)
     if word is not None:
         return _with_rate(doc, _Unit(word[0], word[1], doc[word[1] - 1]), limit)
@@ -271,12 +203,12 @@ def _find_unit(doc: Doc, run: NumberRun, limit: int) -> _Unit:
         return _Unit(None, run.end, root)
     name = _noun_unit(noun)
     end = _close_quote(doc, run.end, noun.i + 1, limit)
-    return _with_rate(doc, _Unit(name, end, noun, name in TIME_UNITS), limit)
+    return _with_rate(doc, _Unit(name, end, noun), limit)
 
 
 def _unit_word(doc: Doc, index: int, limit: int) -> tuple[str, int] | None:
     """Read a unit written right after a number: "%", "per cent", "km", "square yards"."""
-    if index < limit and doc[index].text in "-–" and not doc[index - 1].whitespace_:
+    if index < limit and doc[index].text in HYPHENS and not doc[index - 1].whitespace_:
         index += 1  # "320-km road"
     words = [token.lower_ for token in doc[index : min(index + 2, limit)]] + ["", ""]
     if words[0] in PERCENT_WORDS:
@@ -293,8 +225,10 @@ def _unit_word(doc: Doc, index: int, limit: int) -> tuple[str, int] | None:
 def _counted_noun(doc: Doc, root: Token, end: int) -> Token | None:
     """Return the noun the number counts: its head noun, or the noun after "of"."""
     head = root.head
-    gap = head.i - root.i
-    if root.dep_ in COUNT_DEPS and head.pos_ in ("NOUN", "PROPN") and 0 < gap <= MAX_UNIT_GAP:
+    if head.lower_ in HYPHEN_COUNT_WORDS and head.head.pos_ == "NOUN":
+        head, root = head.head, head  # "a 5,000-strong force"
+    is_word = head.pos_ in ("NOUN", "PROPN") and head.text[:1].isalpha()  # not "-RRB-"
+    if root.dep_ in COUNT_DEPS and is_word and 0 < head.i - root.i <= MAX_UNIT_GAP:
         return head
     if end < len(doc) and doc[end].lower_ == "of":
         for obj in doc[end].children:
@@ -305,16 +239,15 @@ def _counted_noun(doc: Doc, root: Token, end: int) -> Token | None:
 
 def _noun_unit(noun: Token) -> str:
     """Name the unit of a counted noun: "fighters", "USD", "square yards"."""
-    lowered = noun.lower_
-    canonical = CURRENCY_WORDS.get(lowered) or measure_unit(lowered) or lowered
     before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    canonical = measure_unit(noun.lower_) or noun.lower_
     return f"{before} {canonical}" if before in AREA_PREFIXES else canonical
 
 
 def _close_quote(doc: Doc, start: int, end: int, limit: int) -> int:
     """Take in the closing quote of a quoted noun: 1,306 "terrorists"."""
-    opened = any(token.text in _QUOTES for token in doc[start:end])
-    return end + 1 if opened and end < limit and doc[end].text in _QUOTES else end
+    opened = any(token.is_quote for token in doc[start:end])
+    return end + 1 if opened and end < limit and doc[end].is_quote else end
 
 
 def _with_rate(doc: Doc, unit: _Unit, limit: int) -> _Unit:
@@ -327,52 +260,41 @@ def _with_rate(doc: Doc, unit: _Unit, limit: int) -> _Unit:
     return unit
 
 
-def _unit_without_noun(doc: Doc, run: NumberRun, unit: _Unit, earlier: Sequence[Figure]) -> _Unit:
-    """Find what a number with no noun counts: the figure before's unit, or "dead"."""
-    root = _root(doc, run)
-    follower = doc[run.end] if run.end < len(doc) else None
-    ellipsis = root.dep_ in NOMINAL_DEPS and (follower is None or follower.lower_ != "of")
-    if earlier and earlier[-1].unit and ellipsis:
-        return unit._replace(name=earlier[-1].unit)
-    if follower is not None and follower.lower_ in CASUALTY_WORDS:
-        return unit._replace(name=follower.lower_, end=follower.i + 1)
-    return unit
-
-
-# ---------------------------------------------------------------- subjects
-
-
-class _Names(NamedTuple):
-    """What subjects are picked from: named kind nouns, names by token, and mentions."""
-
-    links: list[Link]  # kind nouns that carry a name, in text order
-    by_token: dict[int, str]  # token index -> name, for place and group entities
-    mentions: list[tuple[int, str]]  # (token index, name) of every place or group entity
-    candidates: list[int]  # sorted token indices of entity roots and kind nouns
+def _unit_without_noun(
+    doc: Doc, run: NumberRun, unit: _Unit, earlier: tuple[list[Figure], list[Figure]]
+) -> _Unit:
+    """Take the unit of the figure before ("82 killed and 61 injured") or a casualty word."""
+    standalone = _root(doc, run).dep_ in NOMINAL_DEPS
+    fits = {"percent": run.value <= MAX_PERCENT}  # "to 11,892" after "0.6 %" is no percent
+    same, before = (
+        [fig.unit for fig in figs[-1:] if fig.unit and fits.get(fig.unit, True)] for figs in earlier
+    )
+    follower = doc[run.end].lower_ if run.end < len(doc) else ""
+    if standalone and same:
+        return unit._replace(name=same[0])
+    if follower in CASUALTY_WORDS:
+        return unit._replace(name=CASUALTY_WORDS[follower], end=run.end + 1)
+    return unit._replace(name=before[0]) if standalone and before else unit
 
 
 def _collect_names(doc: Doc) -> _Names:
-    """Gather, once per document, every name a figure's subject may be."""
+    """Gather every name a figure's subject may be, and the kind nouns that carry one."""
     by_token: dict[int, str] = {}
-    mentions: list[tuple[int, str]] = []
-    for ent in doc.ents:
-        if ent.label_ in SUBJECT_LABELS:
-            text = _clean_name(ent.text)
-            by_token.update(dict.fromkeys(range(ent.start, ent.end), text))
-            mentions.append((ent.start, text))
     kinds = _kind_nouns(doc)
+    roots = [noun.i for noun in kinds]
+    for ent in doc.ents:
+        if ent.label_ not in NUMERIC_LABELS:
+            by_token.update(dict.fromkeys(range(ent.start, ent.end), _clean_name(ent.text)))
+        roots.extend([ent.root.i] if ent.label_ in SUBJECT_LABELS else [])
     named = [(noun, _direct_name(noun, by_token)) for noun in kinds]
-    links = [(noun.i, noun.lower_, name) for noun, name in named if name is not None]
-    roots = [ent.root.i for ent in doc.ents if ent.label_ in SUBJECT_LABELS]
-    return _Names(links, by_token, mentions, sorted(roots + [noun.i for noun in kinds]))
+    links = [(noun.i, noun.lower_, name) for noun, name in named if name and name != name.lower()]
+    return _Names(links, by_token, sorted(roots))
 
 
 def _kind_nouns(doc: Doc) -> list[Token]:
     """Return the singular kind nouns of ``doc`` ("camp", "town", "group")."""
-    if len(doc) == 0:
-        return []
     table = doc.to_array(["LOWER", "TAG"])
-    hits = numpy.isin(table[:, 0], _KIND_KEYS) & (table[:, 1] == _NN_KEY)
+    hits = numpy.isin(table[:, 0], _KIND_KEYS) & (table[:, 1] == get_string_id("NN"))
     return [doc[int(index)] for index in numpy.flatnonzero(hits)]
 
 
@@ -402,55 +324,52 @@ def _token_name(token: Token, by_token: dict[int, str]) -> str:
 
 def _clean_name(text: str) -> str:
     """Drop a leading "the" and a trailing possessive from a name."""
-    if text[:4].lower() == "the " and len(text) > 4:
-        text = text[4:]
+    text = text[4:] if text[:4].lower() == "the " and len(text) > 4 else text
     return text[:-2].rstrip() if text.endswith(("'s", "’s")) and len(text) > 2 else text
 
 
 def _subject(anchor: Token, number: Token, names: _Names) -> str | None:
-    """Return what a figure belongs to: a named kind noun above it, else the nearest name."""
-    for head in _heads_in_clause(anchor):
-        if head.tag_ == "NN" and head.lower_ in KIND_NOUNS:
-            name = _resolve_kind(head, names)
-            if name is not None:
-                return name
-    sent = number.sent
-    inside = names.candidates[
-        bisect_left(names.candidates, sent.start) : bisect_left(names.candidates, sent.end)
+    """Return what a figure belongs to: a kind noun above it, else the nearest name by it."""
+    heads, top = _clause_path(anchor)
+    for head in heads:
+        if (name := _resolve_kind(head, names)) is not None:
+            return name
+    sent, candidates = number.sent, names.candidates
+    inside = candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]
+    near = [
+        number.doc[index]
+        for index in sorted(inside, key=lambda index: abs(index - number.i))
+        if _in_clause(number.doc[index], top, anchor) and not _is_source(number.doc[index])
     ]
-    top = _clause_top(anchor)
-    for index in sorted(inside, key=lambda index: abs(index - number.i)):
-        token = number.doc[index]
-        if _in_clause(token, top, anchor):
-            name = names.by_token.get(index) or _resolve_kind(token, names)
-            if name is not None:
-                return name
-    return None
+    named = [names.by_token[token.i] for token in near if token.ent_type_ in SUBJECT_LABELS]
+    resolved = [name for token in near if (name := _resolve_kind(token, names)) is not None]
+    return next(iter(named or resolved), None)
 
 
-def _heads_in_clause(token: Token) -> Iterator[Token]:
-    """Yield the heads above ``token`` up to (not including) the verb of its clause."""
-    head = token.head
-    while head.i != token.i and head.pos_ not in ("VERB", "AUX"):
-        yield head
-        token, head = head, head.head
+def _is_source(token: Token) -> bool:
+    """Tell whether ``token`` names who reports the figure: "told Reuters", "according to"."""
+    while token.dep_ in NAME_PART_DEPS and token.head.i != token.i:
+        token = token.head  # "Another SDF spokesman … told": from SDF up to spokesman
+    if token.dep_ == "pobj" and token.head.head.lower_ == "according":
+        return True
+    return token.dep_ in SOURCE_DEPS and token.head.lower_ in REPORTING_VERBS
 
 
-def _clause_top(token: Token) -> Token:
-    """Return the verb heading the clause of ``token`` (or the sentence root)."""
+def _clause_path(token: Token) -> tuple[list[Token], Token]:
+    """Return the heads above ``token`` below its clause's verb, and that verb (or the root)."""
+    heads = []
     while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
         token = token.head
-    return token
+        heads.append(token)
+    return heads[:-1] if heads and token.pos_ in ("VERB", "AUX") else heads, token
 
 
 def _in_clause(token: Token, top: Token, anchor: Token) -> bool:
     """Tell whether ``token`` hangs from ``top`` without passing through a nested clause."""
     while token.i != top.i:
         holds = token.left_edge.i <= anchor.i <= token.right_edge.i
-        nested = token.dep_ in CLAUSE_DEPS or (
-            token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
-        )
-        if (nested and not holds) or token.head.i == token.i:
+        verb_conj = token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
+        if token.head.i == token.i or (not holds and (token.dep_ in CLAUSE_DEPS or verb_conj)):
             return False
         token = token.head
     return True
@@ -461,28 +380,18 @@ def _resolve_kind(noun: Token, names: _Names) -> str | None:
     if noun.tag_ != "NN" or noun.lower_ not in KIND_NOUNS:
         return None
     own = [name for index, _, name in names.links if index == noun.i]
-    if own:
-        return own[0]
-    definite = any(
-        (child.dep_ == "det" and child.lower_ in ("the", "this", "that")) or child.dep_ == "poss"
-        for child in noun.children
-    )
-    earlier = {
-        name: index for index, kind, name in names.links if kind == noun.lower_ and index < noun.i
-    }
-    if not definite or not earlier:
-        return None
+    definite = any(child.dep_ == "poss" or child.lower_ in DEFINITE for child in noun.children)
+    earlier = {name: at for at, kind, name in names.links if kind == noun.lower_ and at < noun.i}
+    if own or not definite or not earlier:
+        return next(iter(own), None)
     return max(earlier, key=lambda name: _last_mention(name, earlier[name], noun.i, names))
 
 
 def _last_mention(name: str, linked_at: int, before: int, names: _Names) -> int:
     """Return where ``name`` (or a spelling variant of it) was last mentioned before ``before``."""
     key = _name_key(name)
-    seen = [index for index, other in names.mentions if index < before and _name_key(other) == key]
+    seen = [at for at, other in names.by_token.items() if at < before and _name_key(other) == key]
     return max([linked_at, *seen])
 
 
-@lru_cache(maxsize=4096)
-def _name_key(name: str) -> str:
-    """Return the cached spelling-variant key of a name."""
-    return name_key(name)
+_name_key = lru_cache(maxsize=4096)(name_key)

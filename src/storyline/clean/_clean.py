@@ -45,7 +45,9 @@ class _Draft:
         return [block for block in self.blocks if block.index not in self.reasons]
 
 
-def clean(articles: Sequence[Article], *, settings: Settings | None = None) -> tuple[CleanArticle, ...]:
+def clean(
+    articles: Sequence[Article], *, settings: Settings | None = None
+) -> tuple[CleanArticle, ...]:
     """Clean every article, using the others as context for what is on topic."""
     settings = settings or Settings()
     drafts = [_first_pass(article, settings) for article in articles]
@@ -102,7 +104,12 @@ def _cut_off_topic_tails(drafts: list[_Draft], settings: Settings) -> None:
     rarity = Rarity(words for article_words in kept_words for words in article_words)
     for position, draft in enumerate(drafts):
         others = set().union(
-            *(w for i, article_words in enumerate(kept_words) if i != position for w in article_words)
+            *(
+                w
+                for i, article_words in enumerate(kept_words)
+                if i != position
+                for w in article_words
+            )
         )
         markers = {i for i, reason in draft.reasons.items() if reason in ("boilerplate", "caption")}
         kept = draft.kept()

@@ -16,22 +16,30 @@ def find_copies(
     texts: Sequence[tuple[str, str]], *, threshold: float, shingle_words: int
 ) -> dict[str, tuple[str, ...]]:
     """Map each article id to the ids of the other copies of its story."""
-    signatures = {aid: _signature(text, shingle_words) for aid, text in texts}
-    signatures = {aid: sig for aid, sig in signatures.items() if sig is not None}
+    signatures = {
+        aid: sig for aid, text in texts if (sig := _signature(text, shingle_words)) is not None
+    }
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERMUTATIONS)
     for aid, signature in signatures.items():
         lsh.insert(aid, signature)
     groups = _components(
-        {aid: {other for other in lsh.query(sig) if other != aid and
-               sig.jaccard(signatures[other]) >= threshold}
-         for aid, sig in signatures.items()}
+        {
+            aid: {
+                other
+                for other in lsh.query(sig)
+                if other != aid and sig.jaccard(signatures[other]) >= threshold
+            }
+            for aid, sig in signatures.items()
+        }
     )
     return {aid: tuple(sorted(group - {aid})) for group in groups for aid in group}
 
 
 def _signature(text: str, shingle_words: int) -> MinHash | None:
     words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)}
+    shingles = {
+        " ".join(words[i : i + shingle_words]) for i in range(len(words) - shingle_words + 1)
+    }
     if not shingles:
         return None
     signature = MinHash(num_perm=NUM_PERMUTATIONS, seed=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--config", type=Path, help="TOML file of settings (see docs/settings.md)")
     parser.add_argument("--max-bytes", type=int, help="largest input file read, in bytes")
     parser.add_argument(
-        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
     parser.set_defaults(run=run)
@@ -40,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
     """Build the brief, write it, report failures; return the exit code."""
     overrides = {"max_bytes": args.max_bytes} if args.max_bytes is not None else {}
     settings = load_settings(config_file=args.config, overrides=overrides)
-    result = build_brief(args.inputs, settings=settings, progress=_progress(settings, args.progress))
+    result = build_brief(
+        args.inputs, settings=settings, progress=_progress(settings, args.progress)
+    )
     for failure in result.failures:
         print(f"storyline: skipped {failure}", file=sys.stderr)
     if not result.brief.articles:
@@ -48,19 +52,28 @@ def run(args: argparse.Namespace) -> int:
         return 1
     _write(render(result.brief, args.format), args.output)
     if result.failures:
-        print(f"storyline: {len(result.failures)} input(s) failed, "
-              f"{len(result.brief.articles)} used", file=sys.stderr)
+        print(
+            f"storyline: {len(result.failures)} input(s) failed, {len(result.brief.articles)} used",
+            file=sys.stderr,
+        )
     return 1 if result.failures else 0
 
 
-def _progress(settings: Settings, wanted: bool | None) -> Any:
-    def bar(items: Iterable[CleanArticle]) -> Iterable[CleanArticle]:
-        items = list(items)
-        shown = wanted if wanted is not None else sys.stderr.isatty()
-        disable = not shown or len(items) < settings.progress_min_articles
-        return tqdm(items, desc="analyzing", unit="article", file=sys.stderr, disable=disable)
+def _progress(
+    settings: Settings, wanted: bool | None
+) -> Callable[[Iterable[CleanArticle]], Iterable[CleanArticle]]:
+    """A wrapper that shows a bar on stderr for enough articles, when wanted or on a terminal."""
 
-    return bar
+    def with_bar(items: Iterable[CleanArticle]) -> Iterable[CleanArticle]:
+        listed = list(items)
+        shown = wanted if wanted is not None else sys.stderr.isatty()
+        disable = not shown or len(listed) < settings.progress_min_articles
+        wrapped: Iterable[CleanArticle] = tqdm(
+            listed, desc="analyzing", unit="article", file=sys.stderr, disable=disable
+        )
+        return wrapped
+
+    return with_bar
 
 
 def _write(text: str, output: Path | None) -> None:

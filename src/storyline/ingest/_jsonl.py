@@ -30,7 +30,9 @@ def _article_from_line(line: str, where: str) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise ValueError(f"not valid JSON ({e.msg} at column {e.colno}); fix or drop the line") from e
+        raise ValueError(
+            f"not valid JSON ({e.msg} at column {e.colno}); fix or drop the line"
+        ) from e
     if not isinstance(record, dict):
         raise ValueError("a line must be a JSON object with a 'text' field")
     raw, is_html = _body(record)

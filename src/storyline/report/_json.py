@@ -27,4 +27,6 @@ def _validator() -> jsonschema.protocols.Validator:
 def validate_brief(data: dict[str, Any]) -> list[str]:
     """Return the schema violations of a brief (empty when it is valid)."""
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
-    return [f"{'/'.join(str(p) for p in error.path) or '(root)'}: {error.message}" for error in errors]
+    return [
+        f"{'/'.join(str(p) for p in error.path) or '(root)'}: {error.message}" for error in errors
+    ]

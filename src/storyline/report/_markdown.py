@@ -39,7 +39,9 @@ def _header(brief: Brief) -> str:
 def _summary(brief: Brief) -> str:
     if not brief.summary:
         return ""
-    lines = [f"- {line.text} {' '.join(_cite(c) for c in line.citations)}" for line in brief.summary]
+    lines = [
+        f"- {line.text} {' '.join(_cite(c) for c in line.citations)}" for line in brief.summary
+    ]
     return "## Summary\n\n" + "\n".join(lines)
 
 
@@ -75,7 +77,11 @@ def _places(brief: Brief) -> str:
         return ""
     rows = ["| place | also written | lat, lon | country | mentions |", "|---|---|---|---|---|"]
     for place in brief.places[:MAX_LISTED]:
-        where = f"{place.lat:.4f}, {place.lon:.4f}" if place.lat is not None and place.lon is not None else "—"
+        where = (
+            f"{place.lat:.4f}, {place.lon:.4f}"
+            if place.lat is not None and place.lon is not None
+            else "—"
+        )
         rows.append(
             f"| {_cell(place.name)} | {_cell(', '.join(place.aliases))} | {where} | "
             f"{place.country or ''} | {len(place.citations)} |"
@@ -99,10 +105,14 @@ def _sources(brief: Brief) -> str:
     lines = []
     for clean in brief.articles:
         published = clean.published.iso() if clean.published else "date unknown"
-        head = f"- **{clean.id}** — {clean.title or 'untitled'} ({clean.outlet or 'outlet unknown'}, "
+        head = (
+            f"- **{clean.id}** — {clean.title or 'untitled'} ({clean.outlet or 'outlet unknown'}, "
+        )
         head += f"{published}, from {clean.published_from})"
         if clean.same_story_as:
             head += f"; same story as {', '.join(clean.same_story_as)}"
-        removed = [f"  - removed ({part.reason}): {_cell(part.text[:100])}" for part in clean.removed]
+        removed = [
+            f"  - removed ({part.reason}): {_cell(part.text[:100])}" for part in clean.removed
+        ]
         lines.append("\n".join([head, *removed]))
     return "## Sources\n\n" + "\n".join(lines)

@@ -1,0 +1,345 @@
+"""Date resolution: real sentences from the seed articles and Timeline17."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from storyline.analyze.dates import find_dates, resolve_date
+from storyline.model import DateRef, PartialDate
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _seed(seed_texts: dict[str, str], prefix: str) -> str:
+    return next(text for stem, text in seed_texts.items() if stem.startswith(prefix))
+
+
+def _by_text(refs: tuple[DateRef, ...]) -> dict[str, list[PartialDate]]:
+    found: dict[str, list[PartialDate]] = {}
+    for ref in refs:
+        found.setdefault(ref.text, []).append(ref.date)
+    return found
+
+
+def _assert_offsets(text: str, refs: tuple[DateRef, ...], n_sents: int) -> None:
+    for ref in refs:
+        assert text[ref.start : ref.end] == ref.text
+        assert 0 <= ref.sentence < n_sents
+
+
+# ---------------------------------------------------------------- resolve_date
+
+
+def test_resolve_date_bare_weekday_from_tuesday_is_the_day_before() -> None:
+    # 004 is dated Tuesday 2019-03-19; its caption dates "on Monday" to March 18.
+    assert resolve_date("on Monday", PartialDate(2019, 3, 19)) == PartialDate(2019, 3, 18)
+
+
+def test_resolve_date_bare_weekday_of_publication_day_is_that_day() -> None:
+    assert resolve_date("on Sunday", PartialDate(2019, 3, 17)) == PartialDate(2019, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("last Thursday", PartialDate(2011, 3, 25), PartialDate(2011, 3, 17)),  # UN res. 1973
+        ("last Tuesday", PartialDate(2011, 2, 3), PartialDate(2011, 1, 25)),  # "the 25th"
+        ("last Thursday", PartialDate(2009, 6, 28), PartialDate(2009, 6, 25)),  # Jackson died
+        ("last Monday", PartialDate(2019, 3, 17), PartialDate(2019, 3, 11)),
+        ("last Monday", PartialDate(2019, 3, 19), PartialDate(2019, 3, 11)),
+    ],
+)
+def test_resolve_date_last_weekday_is_in_the_week_before(
+    expression: str, published: PartialDate, expected: PartialDate
+) -> None:
+    assert resolve_date(expression, published) == expected
+
+
+def test_resolve_date_weekday_in_future_clause_is_ahead() -> None:
+    published = PartialDate(2010, 4, 29)  # a Thursday
+    assert resolve_date("on Friday", published, prefer_future=True) == PartialDate(2010, 4, 30)
+    assert resolve_date("on Friday", published) == PartialDate(2010, 4, 23)
+
+
+def test_resolve_date_year_alone_has_year_precision() -> None:
+    resolved = resolve_date("in 2014", PartialDate(2019, 3, 19))
+    assert resolved == PartialDate(2014)
+    assert resolved is not None and resolved.precision == "year"
+
+
+def test_resolve_date_months_ago_has_month_precision() -> None:
+    resolved = resolve_date("14 months ago", PartialDate(2019, 2, 17))
+    assert resolved == PartialDate(2017, 12)
+
+
+def test_resolve_date_yesterday_is_the_day_before() -> None:
+    assert resolve_date("yesterday", PartialDate(2019, 3, 1)) == PartialDate(2019, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("February 13, 2019", PartialDate(2019, 2, 13)),
+        ("March 30th, 2019", PartialDate(2019, 3, 30)),
+        ("17 March 2019", PartialDate(2019, 3, 17)),
+        ("Tuesday, March 19, 2019", PartialDate(2019, 3, 19)),
+        ("2019-03-19", PartialDate(2019, 3, 19)),
+        ("in July 2014", PartialDate(2014, 7)),
+        ("late July 2014", PartialDate(2014, 7)),
+        ("May, 2018", PartialDate(2018, 5)),
+        ("summer 2014", PartialDate(2014)),
+        ("3/19/2019", PartialDate(2019, 3, 19)),  # not in the grammar: dateparser
+    ],
+)
+def test_resolve_date_absolute_needs_no_publication_date(
+    expression: str, expected: PartialDate
+) -> None:
+    assert resolve_date(expression, None) == expected
+    assert resolve_date(expression, PartialDate(2020, 1, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("March 23", PartialDate(2019, 3, 30), PartialDate(2019, 3, 23)),
+        ("March 23", PartialDate(2019, 3, 19), PartialDate(2018, 3, 23)),
+        ("on Jan. 9", PartialDate(2019, 3, 17), PartialDate(2019, 1, 9)),
+        ("in July", PartialDate(2017, 11, 5), PartialDate(2017, 7)),
+        ("December", PartialDate(2019, 3, 30), PartialDate(2018, 12)),
+        ("last month", PartialDate(2017, 11, 5), PartialDate(2017, 10)),
+        ("last year", PartialDate(2019, 3, 30), PartialDate(2018)),
+        ("two months ago", PartialDate(2019, 1, 15), PartialDate(2018, 11)),
+        ("a week ago", PartialDate(2019, 3, 5), PartialDate(2019, 2)),
+        ("16 years ago", PartialDate(2019, 2, 17), PartialDate(2003)),
+        ("mid-March", PartialDate(2019, 3, 30), PartialDate(2019, 3)),
+        ("last summer", PartialDate(2019, 3, 30), PartialDate(2018)),
+    ],
+)
+def test_resolve_date_relative_to_publication(
+    expression: str, published: PartialDate, expected: PartialDate
+) -> None:
+    assert resolve_date(expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["yesterday", "on Friday", "last Monday", "14 months ago", "in July", "March 23", "last year"],
+)
+def test_resolve_date_relative_without_publication_is_none(expression: str) -> None:
+    assert resolve_date(expression, None) is None
+
+
+def test_resolve_date_coarse_publication_gives_no_day() -> None:
+    published = PartialDate(2019, 3)
+    assert resolve_date("yesterday", published) is None
+    assert resolve_date("on Friday", published) is None
+    assert resolve_date("last month", published) == PartialDate(2019, 2)
+    assert resolve_date("last year", PartialDate(2019)) == PartialDate(2018)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "",
+        "Islamic State will be declared dead",
+        "five bloodstained years",
+        "for years",
+        "nearly three years",
+        "the past two months",
+        "recent weeks",
+        "two months later",
+        "13 years old",
+        "the 1990s",
+        "2002-3",
+        "February 30, 2019",
+        "the last day",
+    ],
+)
+def test_resolve_date_non_dates_are_none(expression: str) -> None:
+    assert resolve_date(expression, PartialDate(2019, 3, 19)) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)), weekday=st.sampled_from(WEEKDAYS))
+def test_resolve_date_weekdays_stay_in_their_window(day: dt.date, weekday: str) -> None:
+    published = PartialDate.from_date(day)
+    bare = resolve_date(weekday, published)
+    last = resolve_date(f"last {weekday}", published)
+    ahead = resolve_date(f"on {weekday}", published, prefer_future=True)
+    assert bare is not None and last is not None and ahead is not None
+    assert 0 <= (day - bare.to_date()).days <= 6
+    assert 1 <= (day - last.to_date()).days <= 13
+    assert 0 <= (ahead.to_date() - day).days <= 6
+    assert bare.to_date().strftime("%A") == last.to_date().strftime("%A") == weekday
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=40))
+def test_resolve_date_never_raises(text: str) -> None:
+    resolve_date(text, PartialDate(2019, 3, 19))
+    resolve_date(text, None)
+
+
+# ---------------------------------------------------------------- find_dates
+
+
+def test_find_dates_empty_text(nlp: Language) -> None:
+    assert find_dates(nlp(""), PartialDate(2019, 3, 19)) == ()
+
+
+def test_find_dates_text_without_dates(nlp: Language) -> None:
+    doc = nlp("The SDF said 1,306 terrorists had been killed. Some 5,000 fighters gave up.")
+    assert find_dates(doc, PartialDate(2019, 3, 19)) == ()
+
+
+def test_find_dates_one_sentence(nlp: Language) -> None:
+    text = "On Friday suicide blasts targeted some of the people leaving Baghouz."
+    refs = find_dates(nlp(text), PartialDate(2019, 3, 17))
+    assert [(ref.text, ref.date, ref.sentence, ref.relative) for ref in refs] == [
+        ("Friday", PartialDate(2019, 3, 15), 0, True)
+    ]
+
+
+def test_find_dates_seed_004_dateline_and_weekdays(
+    nlp: Language, seed_texts: dict[str, str]
+) -> None:
+    text = _seed(seed_texts, "004")
+    doc = nlp(text)
+    refs = find_dates(doc, PartialDate(2019, 3, 19))
+    _assert_offsets(text, refs, len(list(doc.sents)))
+    found = _by_text(refs)
+    assert found["2019-03-19"] == [PartialDate(2019, 3, 19)]  # spaCy tags only "2019-03"
+    assert found["Monday"] == [PartialDate(2019, 3, 18)] * 3
+    assert found["March 18, 2019"] == [PartialDate(2019, 3, 18)]
+    assert found["2014"] == [PartialDate(2014)]
+    monday = next(ref for ref in refs if ref.text == "Monday")
+    assert monday.relative
+    assert "Monday" in list(doc.sents)[monday.sentence].text
+
+
+def test_find_dates_seed_000_skips_durations(nlp: Language, seed_texts: dict[str, str]) -> None:
+    text = _seed(seed_texts, "000")
+    doc = nlp(text)
+    refs = find_dates(doc, PartialDate(2019, 2, 17))
+    _assert_offsets(text, refs, len(list(doc.sents)))
+    found = _by_text(refs)
+    assert found["yesterday"] == [PartialDate(2019, 2, 16)]
+    assert found["14 months ago"] == [PartialDate(2017, 12)]
+    assert found["February 13, 2019"] == [PartialDate(2019, 2, 13)] * 2
+    assert found["last week"] == [PartialDate(2019, 2)]
+    assert not {"five bloodstained years", "days", "recent months", "the past week"} & set(found)
+    assert not any("later" in ref.text for ref in refs)
+
+
+def test_find_dates_seed_001_narrative_years(nlp: Language, seed_texts: dict[str, str]) -> None:
+    text = _seed(seed_texts, "001")
+    doc = nlp(text)
+    refs = find_dates(doc, PartialDate(2019, 3, 30))
+    _assert_offsets(text, refs, len(list(doc.sents)))
+    found = _by_text(refs)
+    assert found["June"] == [PartialDate(2014, 6)]  # "by summer 2014. In June, it began…"
+    assert PartialDate(2019, 1) in found["early January"]  # not January 2014 after July 2014
+    assert found["March 23"] == [PartialDate(2019, 3, 23)] * 2
+    assert found["Jan. 6"] == [PartialDate(2019, 1, 6)]
+    assert found["March 30th, 2019"] == [PartialDate(2019, 3, 30)]
+    assert "some 100 years ago" not in found and found["100 years ago"] == [PartialDate(1919)]
+
+
+def test_find_dates_seed_002_news_month_is_not_anchored_to_history(
+    nlp: Language, seed_texts: dict[str, str]
+) -> None:
+    text = _seed(seed_texts, "002")
+    refs = find_dates(nlp(text), PartialDate(2017, 11, 5))
+    found = _by_text(refs)
+    # "in 2014 and 2015, Isis held … Mosul, which it lost in July": July of this year.
+    assert found["July"] == [PartialDate(2017, 7)] * 2
+    assert found["last month"] == [PartialDate(2017, 10)]
+    assert found["yesterday"] == [PartialDate(2017, 11, 4)] * 3
+    assert found["2015"] == [PartialDate(2015)]
+
+
+def test_find_dates_seed_003_without_publication_keeps_absolute_only(
+    nlp: Language, seed_texts: dict[str, str]
+) -> None:
+    text = _seed(seed_texts, "003")
+    refs = find_dates(nlp(text), None)
+    assert refs
+    assert all(not ref.relative for ref in refs)
+    assert {"Sunday", "Friday", "last Monday", "Jan. 9"}.isdisjoint(ref.text for ref in refs)
+    assert {"March 17, 2019", "2014", "May 2, 2018"} <= {ref.text for ref in refs}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "expected"),
+    [
+        (
+            "At the United Nations , Secretary-General Ban Ki-moon said he has seen no signs of "
+            "a cease-fire by Libyan government authorities , as called for by U.N. Resolution "
+            "1973 , which was hurriedly passed last Thursday as Libyan forces were closing in on "
+            "the rebel stronghold of Benghazi .",
+            PartialDate(2011, 3, 25),
+            "last Thursday",
+            PartialDate(2011, 3, 17),
+        ),
+        (
+            "Dr Murray - who was with the singer when he collapsed last Thursday - had provided "
+            "information that `` will aid the investigation '' , the police said .",
+            PartialDate(2009, 6, 28),
+            "last Thursday",
+            PartialDate(2009, 6, 25),
+        ),
+        (
+            "At the same briefing , a coastguard official said the oil slick was expected to "
+            "wash ashore on the Gulf Coast on Friday .",
+            PartialDate(2010, 4, 29),
+            "Friday",
+            PartialDate(2010, 4, 30),
+        ),
+        (
+            "Five times as much oil as previously thought could be leaking from the well beneath "
+            "where a rig exploded and sank last week , the US Coast Guard says .",
+            PartialDate(2010, 4, 29),
+            "last week",
+            PartialDate(2010, 4),
+        ),
+        (
+            "-LRB- Daniel Roland - AP -RRB- A pedestrian walks under an electric market board in "
+            "Tokyo , Thursday , Oct. 16 , 2008 .",
+            PartialDate(2008, 10, 17),
+            "Thursday , Oct. 16 , 2008",
+            PartialDate(2008, 10, 16),
+        ),
+    ],
+)
+def test_find_dates_t17_sentences(
+    nlp: Language, sentence: str, published: PartialDate, expression: str, expected: PartialDate
+) -> None:
+    doc = nlp(sentence)
+    refs = find_dates(doc, published)
+    _assert_offsets(sentence, refs, len(list(doc.sents)))
+    assert _by_text(refs)[expression] == [expected]
+
+
+def test_find_dates_t17_relative_days_near_folder_date(nlp: Language, shared_data: Path) -> None:
+    folder = shared_data / "timeline17" / "bpoil_bbc" / "InputDocs"
+    paths = sorted(folder.glob("2010-0[45]-*/*.txt"))[:12]
+    deltas: list[int] = []
+    for path in paths:
+        published = PartialDate.from_iso(path.parent.name)
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        refs = find_dates(doc, published)
+        _assert_offsets(text, refs, len(list(doc.sents)))
+        deltas += [
+            (ref.date.to_date() - published.to_date()).days
+            for ref in refs
+            if ref.relative and ref.date.precision == "day"
+        ]
+    assert len(deltas) >= 10
+    assert sum(-14 <= delta <= 7 for delta in deltas) / len(deltas) >= 0.9

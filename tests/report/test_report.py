@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from storyline.model import Brief
+from storyline.pipeline import build_brief
+from storyline.report import render_json, render_markdown, validate_brief
+from storyline.report.check import check_brief
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def seed_brief() -> Brief:
+    return build_brief([str(EXAMPLES)]).brief
+
+
+@pytest.fixture(scope="module")
+def seed_data(seed_brief: Brief) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(render_json(seed_brief))
+    return data
+
+
+def test_report_json_of_the_seed_brief_follows_the_schema(seed_data: dict[str, Any]) -> None:
+    assert validate_brief(seed_data) == []
+    assert seed_data["schema"] == "storyline.brief/1"
+    assert len(seed_data["articles"]) == 5
+    assert seed_data["places"] and seed_data["actors"] and seed_data["figures"]
+
+
+def test_report_json_passes_the_citation_checker(seed_data: dict[str, Any]) -> None:
+    assert check_brief(seed_data) == []
+
+
+def test_report_checker_catches_a_span_that_does_not_hold_the_figure(
+    seed_data: dict[str, Any],
+) -> None:
+    broken = json.loads(json.dumps(seed_data))
+    citation = broken["figures"][0]["values"][0]["citation"]
+    citation["start"], citation["end"] = 0, 5
+    problems = check_brief(broken)
+    assert len(problems) == 1 and problems[0].startswith("figures[0].values[0]")
+
+
+def test_report_checker_catches_offsets_outside_the_article(seed_data: dict[str, Any]) -> None:
+    broken = json.loads(json.dumps(seed_data))
+    broken["places"][0]["citations"][0]["end"] = 10**9
+    assert any("outside article" in problem for problem in check_brief(broken))
+
+
+def test_report_schema_rejects_a_missing_field(seed_data: dict[str, Any]) -> None:
+    broken = {key: value for key, value in seed_data.items() if key != "figures"}
+    assert any("figures" in problem for problem in validate_brief(broken))
+
+
+def test_report_markdown_lists_sources_and_what_was_removed(seed_brief: Brief) -> None:
+    text = render_markdown(seed_brief)
+    assert text.startswith("# ")
+    assert "## Places" in text and "## Actors" in text and "## Figures" in text
+    for clean in seed_brief.articles:
+        assert f"**{clean.id}**" in text
+    assert "removed (off_topic)" in text
+
+
+def test_report_every_span_indexes_the_text_it_claims(seed_brief: Brief) -> None:
+    texts = {clean.id: clean.text for clean in seed_brief.articles}
+    for group in seed_brief.figures:
+        for value in group.values:
+            cite = value.citation
+            assert texts[cite.article][cite.start : cite.end] == value.text
+    for place in seed_brief.places:
+        surface = {place.name.casefold(), *(alias.casefold() for alias in place.aliases)}
+        for cite in place.citations:
+            assert texts[cite.article][cite.start : cite.end].casefold() in surface
+    for actor in seed_brief.actors:
+        surface = {actor.name.casefold(), *(alias.casefold() for alias in actor.aliases)}
+        for cite in actor.citations:
+            assert texts[cite.article][cite.start : cite.end].casefold() in surface
