@@ -13,11 +13,12 @@ import argparse
 import gzip
 import json
 import logging
+import multiprocessing
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import lxml.html
@@ -175,20 +176,29 @@ def _snippets(page: Page, output: str) -> SnippetCounts:
 
 
 def run_all(sets: dict[str, list[Page]]) -> dict[str, Result]:
-    """Run every tool on every set, timing the extraction only."""
+    """Run every tool on every set, each tool in a fresh process so no cache is shared."""
     results = {}
-    warm_up = [next(iter(pages)) for pages in sets.values() if pages][:1]
-    for tool, run in TOOLS.items():
-        run(warm_up)  # lazy imports and caches are not the tool's per-page cost
-        outputs, seconds = {}, 0.0
-        for name, pages in sets.items():
-            start = time.perf_counter()
-            outputs[name] = run(pages)
-            seconds += time.perf_counter() - start
+    context = multiprocessing.get_context("spawn")
+    for tool in TOOLS:
+        with context.Pool(1) as pool:
+            outputs, seconds = pool.apply(_timed_run, (tool, sets))
         scores = {name: score(name, sets[name], outputs[name]) for name in sets}
         results[tool] = Result(outputs, scores, seconds)
-        print(f"  {tool}: {seconds:.1f} s", file=sys.stderr)
+        print(f"  {tool}: {seconds:.1f} s CPU", file=sys.stderr)
     return results
+
+
+def _timed_run(tool: str, sets: dict[str, list[Page]]) -> tuple[dict[str, list[str]], float]:
+    """Run one tool on every set and return its outputs and the CPU seconds it took."""
+    logging.disable(logging.CRITICAL)
+    run = TOOLS[tool]
+    run([pages[0] for pages in sets.values() if pages][:1])  # lazy imports, one-time set-up
+    outputs, seconds = {}, 0.0
+    for name, pages in sets.items():
+        start = time.process_time()
+        outputs[name] = run(pages)
+        seconds += time.process_time() - start
+    return outputs, seconds
 
 
 def markdown_table(results: dict[str, Result], sets: dict[str, list[Page]]) -> str:
@@ -227,7 +237,7 @@ def as_json(results: dict[str, Result], sets: dict[str, list[Page]], seconds: fl
             tool: {
                 "speed_vs_trafilatura": round(reference / r.seconds, 3) if r.seconds else None,
                 **{
-                    name: {k: round(v, 4) for k, v in vars_of(s).items()}
+                    name: {k: round(v, 4) for k, v in asdict(s).items()}
                     for name, s in r.scores.items()
                 },
             }
@@ -235,16 +245,6 @@ def as_json(results: dict[str, Result], sets: dict[str, list[Page]], seconds: fl
         },
     }
     return json.dumps(data, indent=2)
-
-
-def vars_of(scores: Scores) -> dict[str, float]:
-    """Scores as a plain dict."""
-    return {
-        "precision": scores.precision,
-        "recall": scores.recall,
-        "f1": scores.f1,
-        "accuracy": scores.accuracy,
-    }
 
 
 @dataclass(frozen=True, slots=True)

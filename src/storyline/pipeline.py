@@ -9,6 +9,7 @@ from typing import BinaryIO, TypeVar
 
 from storyline.analyze import analyze
 from storyline.analyze.actors import merge_actors
+from storyline.analyze.kinds import drop_actor_places, drop_place_actors
 from storyline.analyze.places import merge_places
 from storyline.clean import clean
 from storyline.ingest import read
@@ -60,14 +61,15 @@ def assemble_brief(analyzed: Sequence[AnalyzedArticle]) -> Brief:
     """Assemble the brief of one event from its analyzed articles."""
     published = sorted(a.clean.published for a in analyzed if a.clean.published)
     acronyms = {a.id: dict(a.acronyms) for a in analyzed}
+    places = drop_actor_places(merge_places(analyzed))
     return Brief(
         title=_event_title(analyzed),
         articles=tuple(a.clean for a in analyzed),
         start=published[0] if published else None,
         end=published[-1] if published else None,
         figures=_single_figures(analyzed),
-        places=merge_places(analyzed),
-        actors=merge_actors(analyzed, acronyms),
+        places=places,
+        actors=drop_place_actors(merge_actors(analyzed, acronyms), places),
     )
 
 

@@ -32,6 +32,11 @@ class Settings:
         "A tail after a furniture marker whose paragraphs share less than this (on average, "
         "rarity-weighted) with the article and the cluster is an unrelated story.",
     )
+    off_topic_similarity_alone: float = _setting(
+        0.1,
+        "The same cut-off for an article cleaned alone: with no cluster to compare with, "
+        "only the article's own words count and similarities run lower.",
+    )
     off_topic_min_paragraphs: int = _setting(
         2, "An appended unrelated story is cut only when it spans this many paragraphs."
     )

@@ -78,6 +78,14 @@ def test_extract_html_returns_one_paragraph_a_line(
     assert all(line == line.strip() for line in lines)
 
 
+def test_extract_html_keeps_a_page_in_an_unspaced_script(shared_data: Path) -> None:
+    prefix = "85439e26c41c"  # Japanese: no spaces between words
+    gold = _zyte_body(shared_data, prefix)
+    text = extract_html(_zyte_html(shared_data, prefix)).text
+    assert _squash(gold.splitlines()[0]) in _squash(text)
+    assert len(text) >= 0.8 * len(gold)
+
+
 def test_extract_html_reads_title_and_date(extracted: dict[str, Extracted]) -> None:
     column = extracted["04a6711caa7c"]
     assert column.title is not None

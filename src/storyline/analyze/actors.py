@@ -85,8 +85,7 @@ def known_actor(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _alias_data() -> _AliasData:
     """Load the alias list once: its keys, its scanning pattern and its exclusions."""
-    raw = resources.files("storyline").joinpath(*_DATA).read_text(encoding="utf-8")
-    table = tomllib.loads(raw)
+    table = tomllib.loads(resources.files("storyline").joinpath(*_DATA).read_text("utf-8"))
     by_key: dict[str, tuple[str, str]] = {}
     names: list[str] = []
     for entry in table.get("actor", []):

@@ -43,8 +43,8 @@ FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
 FUTURE_GOVERNORS = frozenset(
     {"expected", "scheduled", "due", "set", "going", "slated", "poised", "planned", "plans"}
 )
-# A year-less "In June" takes the year of a date written out this many sentences before
-# ("by summer 2014. In June, it began…"): the narrative's own time, not the publication's.
+# A year-less "In June" takes the year of a date written out (more than a bare year) this
+# many sentences before ("by summer 2014. In June, it began…"): the narrative's own time.
 ANCHOR_SENTENCES = 1
 # …only when it opens its sentence ("In June, …"); "which it lost in July" is this year's.
 ANCHOR_OPENING_CHARS = 12
@@ -155,7 +155,7 @@ def find_dates(doc: Doc, published: PartialDate | None) -> tuple[DateRef, ...]:
         resolved = _RESOLVERS[kind](match, ctx)
         if resolved is not None:
             refs.append(DateRef(match[0], start, end, resolved[0], sentence, resolved[1]))
-            anchor = anchor if resolved[1] else (sentence, resolved[0])
+            anchor = anchor if resolved[1] or kind == "year" else (sentence, resolved[0])
     return tuple(refs)
 
 

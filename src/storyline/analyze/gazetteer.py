@@ -247,11 +247,11 @@ def _write_index(path: Path, source: GeoSource) -> None:
         conn.executescript(_SCHEMA)
         entries = list(_all_entries(source))
         conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries)
-        rows = _name_rows(source, entries)
+        # In key order, a GeoNames name before an alternate spelling of it (which is ignored).
+        rows = sorted(set(_name_rows(source, entries)), key=lambda r: (r[0], r[2], r[1], -r[3]))
         conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?)", rows)
         conn.execute("INSERT INTO meta VALUES ('version', ?)", (_version_tag(),))
         conn.commit()
-        conn.execute("VACUUM")
     finally:
         conn.close()
 
@@ -312,26 +312,27 @@ def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 NameRow = tuple[str, str, int, int]
+_Keys = dict[str, tuple[str, str]]
 
 
 def _name_rows(source: GeoSource, entries: list[EntryRow]) -> Iterator[NameRow]:
+    keys: _Keys = {}  # many names recur (Springfield): key each once
     for record in source.cities.values():
-        primary = str(record["name"])
         alternates = [n for n in record.get("alternatenames") or () if _is_usable_name(n)]
-        yield from _rows_for(int(record["geonameid"]), primary, alternates)
+        yield from _rows_for(int(record["geonameid"]), str(record["name"]), alternates, keys)
     variants = {"country": _table(COUNTRY_VARIANTS), "admin": _table(US_STATE_ABBREVIATIONS)}
     for ident, name, _, _, country, admin1, _, kind in entries:
         if name and kind in variants:
             code = country if kind == "country" else admin1 if country == "US" else ""
-            yield from _rows_for(ident, name, variants[kind].get(code, ()))
+            yield from _rows_for(ident, name, variants[kind].get(code, ()), keys)
 
 
-def _rows_for(entry_id: int, primary: str, alternates: Iterable[str]) -> Iterator[NameRow]:
-    yield name_key(primary), fold(primary), entry_id, 1
-    for alternate in alternates:
-        key = name_key(alternate)
-        if key:
-            yield key, fold(alternate), entry_id, 0
+def _rows_for(ident: int, primary: str, others: Iterable[str], keys: _Keys) -> Iterator[NameRow]:
+    for number, name in enumerate([primary, *others]):
+        if name not in keys:
+            keys[name] = name_key(name), fold(name)
+        if keys[name][0]:
+            yield keys[name][0], keys[name][1], ident, int(number == 0)
 
 
 def _is_usable_name(name: str) -> bool:
@@ -340,11 +341,8 @@ def _is_usable_name(name: str) -> bool:
         return False
     if name.isupper() and len(name) <= MAX_CODE_CHARS:
         return False
-    return all(ch.isascii() or not ch.isalpha() or _is_latin_letter(ch) for ch in name)
-
-
-def _is_latin_letter(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith("LATIN")
+    letters = (ch for ch in name if ch.isalpha() and not ch.isascii())
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
 
 
 def _display_name(primary: str, alternates: Iterable[str]) -> str:

@@ -43,6 +43,6 @@ def _skeleton(word: str) -> str:
     if word.isdigit() or len(word) <= 2:
         return word
     head, tail = word[0], word[1:]
-    tail = re.sub(r"[aeiouwy]+", "", tail).replace("gh", "g").replace("kh", "k")
+    tail = re.sub(r"[aeiouwy]+", "", tail).replace("gh", "g").replace("kh", "k").replace("dh", "d")
     skeleton = _DOUBLED.sub(r"\1", head + tail)
     return skeleton[:-1] if len(skeleton) > 2 and skeleton.endswith("h") else skeleton

@@ -37,8 +37,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PROVINCE_SEAT_MIN_POPULATION = 20_000
 # A consonant-skeleton match (Busaira ~ Al Busayrah) counts only this similar, in context.
 SKELETON_MIN_SIMILARITY = 0.9
-# Countries (states) with this share of the top one's mentions are what the article is about.
-PRIMARY_SHARE = 0.25
+# What an article is about: countries with this share of the top one's mentions, states
+# (weaker evidence: a story lists the states a spill reaches) with over this share.
+PRIMARY_SHARE, PRIMARY_ADMIN_SHARE = 0.25, 0.5
 # Outside the article's countries a city resolves only if it is big and dwarfs its namesakes.
 DOMINANT_MIN_POPULATION, DOMINANCE_RATIO = 100_000, 10.0
 # Cities this big win over the admin area of the same name (New York, Washington).
@@ -63,7 +64,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’]|\s+[.,;:]+)$")  # and tokenised end
 _QUALIFIER_START = re.compile(r"[ \t]*,[ \t]*")
 _CLAUSE_GOES_ON = re.compile(r"[ \t]*[a-z]")
 _NAME_CHAR = r"[^\s,;:()\[\]]"
-_AREA_WORDS = re.compile(rf"[A-Z]{_NAME_CHAR}*(?: {_NAME_CHAR}+){{0,{QUALIFIER_MAX_WORDS - 1}}}")
+_AREA_WORDS = re.compile(rf"[A-Z]{_NAME_CHAR}*(?: \w{_NAME_CHAR}*){{0,{QUALIFIER_MAX_WORDS - 1}}}")
 _PRECISION_RANK = {"unknown": 0, "country": 1, "admin": 2, "city": 3}
 _Admins = frozenset[tuple[str, str]]
 _AreaEnd = tuple[GazetteerEntry, int] | None
@@ -158,7 +159,7 @@ def _article_areas(mentions: Iterable[_Mention]) -> tuple[dict[str, float], _Adm
             weights[countries.pop()] += 1
         admins.update({(c.entry.country, c.entry.admin1) for c in exact if c.entry.kind == "admin"})
     top = max(admins.values(), default=0)  # the states it is about, not each one it lists
-    return dict(weights), frozenset(a for a, n in admins.items() if n >= PRIMARY_SHARE * top)
+    return dict(weights), frozenset(a for a, n in admins.items() if n > PRIMARY_ADMIN_SHARE * top)
 
 
 def _candidates(mention: _Mention, context: _Context) -> list[NameMatch]:
@@ -187,9 +188,8 @@ def _choose(candidates: Sequence[NameMatch], context: _Context) -> NameMatch | N
         return None
     ranked = sorted(candidates, key=lambda c: _score(c, context), reverse=True)
     best = ranked[0]
-    famous = [c for c in ranked if _is_big_city(c)]
-    town = best.entry.population < TOWN_MAX_POPULATION and not _score(best, context)[2]
-    if _is_exact_area(best) or (famous and town):
+    famous = [c for c in ranked if _is_big_city(c) and c.level >= best.level]
+    if _is_exact_area(best) or (famous and best.entry.population < TOWN_MAX_POPULATION):
         return best if _is_exact_area(best) else famous[0]  # Toronto, not Toronto (Ohio)
     if context.tier(best.entry.country) > 0:
         return None if _has_twin(best, ranked[1:], context) else best
@@ -251,8 +251,8 @@ def _within(found: list[NameMatch], area: GazetteerEntry, context: _Context) -> 
     chosen = _choose(inside, replace(context, weights={area.country: 1.0}))
     if chosen is not None:
         return _resolution_at(chosen.entry, EVIDENCE_STATED)
-    if any(_is_big_city(c) for c in found):  # "Berlin, France": a list, not an address
-        return None
+    if (elsewhere := _choose(found, context)) and _is_big_city(elsewhere):
+        return None  # "Berlin, France": a list, not an address
     return replace(_resolution_at(area, EVIDENCE_STATED), name=None, via=area.name)
 
 
@@ -346,8 +346,8 @@ def _propagate(resolved: _Pairs) -> _Pairs:
 
 
 def _better(own: _Resolution, best: _Resolution) -> _Resolution:
-    # Fill a mention with no point; replace a guess by a stated area, or by a smaller one.
-    stated = best.evidence > own.evidence and best.precision == own.precision
+    # Fill a mention with no point; replace a guess by what the text states, or by a smaller one.
+    stated = best.evidence > own.evidence
     finer = _strength(best) > _strength(own) and best.country == own.country
     return best if own.lat is None or stated or finer else own
 

@@ -12,7 +12,6 @@ from storyline.clean._blocks import Block
 MAX_LABEL_WORDS = 2
 # A last line this short that stops mid-sentence is a cut-off fragment ("Almost two").
 MAX_FRAGMENT_WORDS = 6
-_NO_LETTERS = re.compile(r"^[^A-Za-zÀ-ɏͰ-ϿЀ-ӿ؀-ۿ]*$")
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +29,7 @@ def is_pattern_boilerplate(block: Block) -> bool:
 
 def is_symbol_line(block: Block) -> bool:
     """True for lines with no letters at all ("-", "***", "|")."""
-    return bool(_NO_LETTERS.match(block.text))
+    return not any(char.isalpha() for char in block.text)
 
 
 def is_edge_label(block: Block, *, body_start: int, body_end: int) -> bool:

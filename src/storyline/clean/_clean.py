@@ -102,6 +102,8 @@ def _mark_captions_and_repeats(draft: _Draft, settings: Settings) -> None:
 def _cut_off_topic_tails(drafts: list[_Draft], settings: Settings) -> None:
     kept_words = [[content_words(b.text) for b in draft.kept()] for draft in drafts]
     rarity = Rarity(words for article_words in kept_words for words in article_words)
+    alone = len(drafts) < 2
+    threshold = settings.off_topic_similarity_alone if alone else settings.off_topic_similarity
     for position, draft in enumerate(drafts):
         others = set().union(
             *(
@@ -118,7 +120,7 @@ def _cut_off_topic_tails(drafts: list[_Draft], settings: Settings) -> None:
             markers,
             others,
             rarity,
-            threshold=settings.off_topic_similarity,
+            threshold=threshold,
             min_paragraphs=settings.off_topic_min_paragraphs,
         )
         if start is not None:

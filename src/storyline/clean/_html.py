@@ -26,8 +26,9 @@ FALLBACK_MAX_CHARS = 1000
 # share of it: a slightly longer balanced text is mostly furniture, a 3x longer one is
 # the article the precision run threw away.
 FALLBACK_SHARE = 0.3
-# A page none of whose lines has this many words holds links and labels ("Home"), not text.
-MIN_LINE_WORDS = 4
+# A page none of whose lines has this many characters holds links and labels ("Home"), not
+# text. Counted in characters, not words, so that unspaced scripts (Japanese, Chinese) pass.
+MIN_LINE_CHARS = 20
 # Shortest value that can hold a year ("2019").
 _MIN_DATE_CHARS = 4
 _ISO_DAY_CHARS = 10
@@ -82,7 +83,7 @@ def _text(data: dict[str, Any]) -> str:
 
 
 def _has_prose(text: str) -> bool:
-    return any(len(line.split()) >= MIN_LINE_WORDS for line in text.splitlines())
+    return any(len(line.strip()) >= MIN_LINE_CHARS for line in text.splitlines())
 
 
 def _optional(value: object) -> str | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
+from datasketch.lsh import _optimal_param
 
 # Hash functions per signature: 128 keeps the Jaccard estimate within about ±0.09.
 NUM_PERMUTATIONS = 128
@@ -16,10 +18,12 @@ def find_copies(
     texts: Sequence[tuple[str, str]], *, threshold: float, shingle_words: int
 ) -> dict[str, tuple[str, ...]]:
     """Map each article id to the ids of the other copies of its story."""
+    if len(texts) < 2:
+        return {}
     signatures = {
         aid: sig for aid, text in texts if (sig := _signature(text, shingle_words)) is not None
     }
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERMUTATIONS)
+    lsh = MinHashLSH(num_perm=NUM_PERMUTATIONS, params=_lsh_bands(threshold))
     for aid, signature in signatures.items():
         lsh.insert(aid, signature)
     groups = _components(
@@ -33,6 +37,14 @@ def find_copies(
         }
     )
     return {aid: tuple(sorted(group - {aid})) for group in groups for aid in group}
+
+
+@lru_cache(maxsize=8)
+def _lsh_bands(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows for ``threshold``; datasketch integrates for them on every
+    construction (20-40 ms), so they are computed once per threshold."""
+    bands, rows = _optimal_param(threshold, NUM_PERMUTATIONS, 0.5, 0.5)
+    return int(bands), int(rows)
 
 
 def _signature(text: str, shingle_words: int) -> MinHash | None:
