@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
 from storyline.analyze import analyze
 from storyline.analyze.actors import merge_actors
@@ -17,15 +17,14 @@ from storyline.model import (
     AnalyzedArticle,
     Brief,
     Citation,
-    CleanArticle,
     Failure,
     FigureGroup,
     FigureValue,
 )
 from storyline.settings import Settings
 
-T = TypeVar("T")
-Progress = Callable[[Iterable[T]], Iterable[T]]
+# Wraps the stream of analyzed articles (given with its length), e.g. in a progress bar.
+Progress = Callable[[Iterator[AnalyzedArticle], int], Iterable[AnalyzedArticle]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +39,7 @@ def build_brief(
     inputs: Sequence[str],
     *,
     settings: Settings | None = None,
-    progress: Progress[CleanArticle] | None = None,
+    progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> BriefResult:
     """Read, clean and analyze the inputs and assemble their brief."""
@@ -53,7 +52,8 @@ def build_brief(
         for c in cleaned
         if not c.text.strip()
     )
-    analyzed = tuple(analyze(usable, settings=settings, progress=progress))
+    stream = analyze(usable, settings=settings)
+    analyzed = tuple(progress(stream, len(usable)) if progress else stream)
     return BriefResult(assemble_brief(analyzed), ingested.failures + emptied)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -19,19 +22,39 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT"
 
 
 def analyze(
-    cleaned: Sequence[CleanArticle],
-    *,
-    settings: Settings | None = None,
-    progress: Callable[[Iterable[CleanArticle]], Iterable[CleanArticle]] | None = None,
+    cleaned: Sequence[CleanArticle], *, settings: Settings | None = None
 ) -> Iterator[AnalyzedArticle]:
-    """Yield one AnalyzedArticle per cleaned article, in input order."""
+    """Yield one AnalyzedArticle per cleaned article, in input order.
+
+    Large batches are shared among worker processes forked after the model is
+    loaded, so each worker starts with the pipeline already in memory.
+    """
     settings = settings or Settings()
-    nlp = load_nlp()
-    items: Iterable[CleanArticle] = progress(cleaned) if progress else cleaned
+    load_nlp()
+    workers = _worker_count(settings, len(cleaned))
+    if workers <= 1:
+        yield from _analyze_batch(cleaned, settings=settings)
+        return
+    size = settings.nlp_batch_size
+    batches = [cleaned[i : i + size] for i in range(0, len(cleaned), size)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for analyzed in pool.imap(partial(_analyze_batch, settings=settings), batches):
+            yield from analyzed
+
+
+def _worker_count(settings: Settings, articles: int) -> int:
+    if articles < settings.parallel_min_articles or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(settings.workers or os.cpu_count() or 1, articles))
+
+
+def _analyze_batch(cleaned: Sequence[CleanArticle], *, settings: Settings) -> list[AnalyzedArticle]:
     limit = settings.max_analyzed_chars
-    pairs = ((clean.text[:limit], clean) for clean in items)
-    for doc, clean in nlp.pipe(pairs, as_tuples=True, batch_size=settings.nlp_batch_size):
-        yield analyze_doc(doc, clean)
+    pairs = ((clean.text[:limit], clean) for clean in cleaned)
+    return [
+        analyze_doc(doc, clean)
+        for doc, clean in load_nlp().pipe(pairs, as_tuples=True, batch_size=settings.nlp_batch_size)
+    ]
 
 
 def analyze_doc(doc: Doc, clean: CleanArticle) -> AnalyzedArticle:

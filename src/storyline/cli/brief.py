@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from storyline.model import CleanArticle
-from storyline.pipeline import build_brief
+from storyline.model import AnalyzedArticle
+from storyline.pipeline import Progress, build_brief
 from storyline.report import FORMATS, render
 from storyline.settings import Settings, load_settings
 
@@ -59,17 +59,14 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.failures else 0
 
 
-def _progress(
-    settings: Settings, wanted: bool | None
-) -> Callable[[Iterable[CleanArticle]], Iterable[CleanArticle]]:
+def _progress(settings: Settings, wanted: bool | None) -> Progress:
     """A wrapper that shows a bar on stderr for enough articles, when wanted or on a terminal."""
 
-    def with_bar(items: Iterable[CleanArticle]) -> Iterable[CleanArticle]:
-        listed = list(items)
+    def with_bar(items: Iterator[AnalyzedArticle], total: int) -> Iterable[AnalyzedArticle]:
         shown = wanted if wanted is not None else sys.stderr.isatty()
-        disable = not shown or len(listed) < settings.progress_min_articles
-        wrapped: Iterable[CleanArticle] = tqdm(
-            listed, desc="analyzing", unit="article", file=sys.stderr, disable=disable
+        disable = not shown or total < settings.progress_min_articles
+        wrapped: Iterable[AnalyzedArticle] = tqdm(
+            items, total=total, desc="analyzing", unit="article", file=sys.stderr, disable=disable
         )
         return wrapped
 
