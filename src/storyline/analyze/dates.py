@@ -395,5 +395,6 @@ def _resolve_with_dateparser(expression: str, published: PartialDate | None) -> 
     found = data.date_obj.date()
     if has_year and found.year not in years:  # "the 1990s" comes back as today
         return None
-    parts = {"day": 3, "time": 3, "week": 2, "month": 2}.get(data.period or "year", 1)  # week: month
+    # A week is kept to the month: its day would be a guess.
+    parts = {"day": 3, "time": 3, "week": 2, "month": 2}.get(data.period or "year", 1)
     return PartialDate(*(found.year, found.month, found.day)[:parts]), not has_year
