@@ -29,10 +29,11 @@ Progress = Callable[[Iterator[AnalyzedArticle], int], Iterable[AnalyzedArticle]]
 
 @dataclass(frozen=True, slots=True)
 class BriefResult:
-    """The brief, and every input that could not be used (with the reason)."""
+    """The brief, every input that could not be used, and what was used only in part."""
 
     brief: Brief
     failures: tuple[Failure, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def build_brief(
@@ -54,7 +55,14 @@ def build_brief(
     )
     stream = analyze(usable, settings=settings)
     analyzed = tuple(progress(stream, len(usable)) if progress else stream)
-    return BriefResult(assemble_brief(analyzed), ingested.failures + emptied)
+    limit = settings.max_analyzed_chars
+    partial = tuple(
+        f"{c.id}: only the first {limit:,} of {len(c.text):,} characters were analysed "
+        "(raise max_analyzed_chars to analyse more)"
+        for c in usable
+        if len(c.text) > limit
+    )
+    return BriefResult(assemble_brief(analyzed), ingested.failures + emptied, partial)
 
 
 def assemble_brief(analyzed: Sequence[AnalyzedArticle]) -> Brief:

@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     )
     for failure in result.failures:
         print(f"storyline: skipped {failure}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"storyline: warning: {warning}", file=sys.stderr)
     if not result.brief.articles:
         print("storyline: error: no usable article in the inputs", file=sys.stderr)
         return 1
