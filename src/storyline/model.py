@@ -323,6 +323,7 @@ class FigureValue:
     low: float | None = None
     high: float | None = None
     as_of: PartialDate | None = None
+    sources: int = 1  # independent sources in the group that give this value
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -331,6 +332,7 @@ class FigureValue:
             "high": self.high,
             "text": self.text,
             "as_of": self.as_of.iso() if self.as_of else None,
+            "sources": self.sources,
             "citation": self.citation.to_dict(),
         }
 
@@ -342,11 +344,17 @@ class FigureGroup:
     label: str
     status: str  # "agree", "conflict", "changed", "single"
     values: tuple[FigureValue, ...]
+    conservative: float | None = None  # the lowest supported value (ACLED's rule)
+    unit: str | None = None
+    subject: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "label": self.label,
             "status": self.status,
+            "unit": self.unit,
+            "subject": self.subject,
+            "conservative": self.conservative,
             "values": [value.to_dict() for value in self.values],
         }
 
@@ -379,7 +387,8 @@ class Brief:
     articles: tuple[CleanArticle, ...]
     start: PartialDate | None = None
     end: PartialDate | None = None
-    summary: tuple[CitedLine, ...] = ()
+    headline: CitedLine | None = None  # one-line summary (<= 40 words)
+    summary: tuple[CitedLine, ...] = ()  # the digest
     timeline: tuple[CitedLine, ...] = ()
     figures: tuple[FigureGroup, ...] = ()
     places: tuple[Place, ...] = ()
@@ -393,6 +402,7 @@ class Brief:
                 "title": self.title,
                 "start": self.start.iso() if self.start else None,
                 "end": self.end.iso() if self.end else None,
+                "headline": self.headline.to_dict() if self.headline else None,
             },
             "articles": [clean.to_dict() for clean in self.articles],
             "summary": [line.to_dict() for line in self.summary],

@@ -29,6 +29,7 @@ class _Problem(Exception):
 
 def _citation_problems(data: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
     checks = (
+        _line_problems(data, texts, "headline"),
         _line_problems(data, texts, "summary"),
         _line_problems(data, texts, "timeline"),
         _figure_problems(data, texts),
@@ -40,7 +41,10 @@ def _citation_problems(data: dict[str, Any], texts: dict[str, str]) -> Iterator[
 
 
 def _line_problems(data: dict[str, Any], texts: dict[str, str], kind: str) -> Iterator[str]:
-    for n, line in enumerate(data[kind]):
+    lines = data[kind] if kind != "headline" else [data["event"].get("headline")]
+    for n, line in enumerate(lines):
+        if line is None:
+            continue
         try:
             spans = [_cited(texts, cite) for cite in line["citations"]]
         except _Problem as e:
