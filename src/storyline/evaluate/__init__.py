@@ -1,0 +1,1 @@
+"""Benchmarks against public data sets and peers, used by `storyline evaluate` and bench/."""
