@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from _t17 import DEFAULT_DATA, sample_paths
 from storyline.analyze import analyze
 from storyline.analyze.nlp import load_nlp
 from storyline.clean import clean
@@ -25,14 +25,6 @@ from storyline.ingest import read
 from storyline.settings import Settings
 
 T = TypeVar("T")
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeline17"
-
-
-def sample_paths(data: Path, count: int) -> list[str]:
-    """A fixed random sample of non-empty T17 article files."""
-    paths = sorted(p for p in data.glob("*/InputDocs/*/*.txt") if p.stat().st_size > 0)
-    return sorted(str(p) for p in random.Random(17).sample(paths, min(count, len(paths))))
 
 
 def timed(step: Callable[[], T]) -> tuple[T, float]:

