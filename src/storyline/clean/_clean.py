@@ -20,6 +20,7 @@ from storyline.clean._detokenize import detokenize, is_ptb_tokenized
 from storyline.clean._html import Extracted, extract_html
 from storyline.clean._syndication import find_copies
 from storyline.clean._topic import Rarity, content_words, off_topic_tail
+from storyline.clean._widgets import is_widget, repeated_furniture
 from storyline.clean.published import infer_published
 from storyline.model import Article, CleanArticle, PartialDate, PublishedFrom, Removed
 from storyline.settings import Settings
@@ -51,6 +52,7 @@ def clean(
     """Clean every article, using the others as context for what is on topic."""
     settings = settings or Settings()
     drafts = [_first_pass(article, settings) for article in articles]
+    _mark_repeated_furniture(drafts)
     _cut_off_topic_tails(drafts, settings)
     for draft in drafts:
         _mark_edges(draft)
@@ -67,10 +69,20 @@ def _first_pass(article: Article, settings: Settings) -> _Draft:
     extracted = _extract(article)
     draft = _Draft(article, extracted, split_blocks(extracted.text))
     for block in draft.blocks:
-        if furniture.is_pattern_boilerplate(block) or furniture.is_symbol_line(block):
+        if (
+            furniture.is_pattern_boilerplate(block)
+            or furniture.is_symbol_line(block)
+            or is_widget(block)
+        ):
             draft.reasons[block.index] = "boilerplate"
     _mark_captions_and_repeats(draft, settings)
     return draft
+
+
+def _mark_repeated_furniture(drafts: list[_Draft]) -> None:
+    for draft, indices in zip(drafts, repeated_furniture([d.kept() for d in drafts]), strict=True):
+        for index in indices:
+            draft.reasons[index] = "boilerplate"
 
 
 def _extract(article: Article) -> Extracted:
