@@ -46,7 +46,7 @@ class Settings:
     nlp_batch_size: int = _setting(16, "Articles per spaCy batch (and per worker task).")
     workers: int = _setting(0, "Worker processes for analysis; 0 means one per CPU core.")
     parallel_min_articles: int = _setting(
-        32, "Batches smaller than this are analysed in one process (forking costs time)."
+        4, "Batches smaller than this are analysed in one process (forking costs time)."
     )
     min_caption_words: int = _setting(6, "A repeated line shorter than this is not a caption.")
 

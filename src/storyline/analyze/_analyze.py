@@ -35,11 +35,18 @@ def analyze(
     if workers <= 1:
         yield from _analyze_batch(cleaned, settings=settings)
         return
-    size = settings.nlp_batch_size
+    size = _task_size(settings, len(cleaned), workers)
     batches = [cleaned[i : i + size] for i in range(0, len(cleaned), size)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for analyzed in pool.imap(partial(_analyze_batch, settings=settings), batches):
             yield from analyzed
+
+
+def _task_size(settings: Settings, articles: int, workers: int) -> int:
+    """Articles per worker task: whole spaCy batches when there are plenty, else one each
+    so that a few articles of very different lengths still spread over the workers."""
+    plenty = articles >= 2 * workers * settings.nlp_batch_size
+    return settings.nlp_batch_size if plenty else 1
 
 
 def _worker_count(settings: Settings, articles: int) -> int:

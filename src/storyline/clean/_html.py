@@ -15,8 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
-
 from storyline.model import PartialDate
 
 # A precision run shorter than this (characters) may have dropped the article: try a
@@ -65,6 +63,8 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
 
 def _run(html: str, url: str | None, *, favor_precision: bool) -> dict[str, Any]:
     """One trafilatura pass with metadata; an empty dict when it finds nothing."""
+    import trafilatura  # imported on first HTML page: text-only runs skip its import time
+
     document = trafilatura.bare_extraction(
         html,
         url=url,
