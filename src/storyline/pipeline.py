@@ -12,14 +12,12 @@ from storyline.analyze.actors import merge_actors
 from storyline.analyze.kinds import drop_actor_places, drop_place_actors
 from storyline.analyze.places import merge_places
 from storyline.clean import clean
+from storyline.corroborate import group_figures, source_keys
 from storyline.ingest import read
 from storyline.model import (
     AnalyzedArticle,
     Brief,
-    Citation,
     Failure,
-    FigureGroup,
-    FigureValue,
 )
 from storyline.settings import Settings
 
@@ -69,13 +67,14 @@ def assemble_brief(analyzed: Sequence[AnalyzedArticle]) -> Brief:
     """Assemble the brief of one event from its analyzed articles."""
     published = sorted(a.clean.published for a in analyzed if a.clean.published)
     acronyms = {a.id: dict(a.acronyms) for a in analyzed}
+    keys = source_keys([a.clean for a in analyzed])
     places = drop_actor_places(merge_places(analyzed))
     return Brief(
         title=_event_title(analyzed),
         articles=tuple(a.clean for a in analyzed),
         start=published[0] if published else None,
         end=published[-1] if published else None,
-        figures=_single_figures(analyzed),
+        figures=group_figures(analyzed, keys),
         places=places,
         actors=drop_place_actors(merge_actors(analyzed, acronyms), places),
     )
@@ -85,23 +84,3 @@ def _event_title(analyzed: Sequence[AnalyzedArticle]) -> str:
     """The most common article title, else the first one; empty when no article has one."""
     titles = Counter(a.clean.title for a in analyzed if a.clean.title)
     return titles.most_common(1)[0][0] if titles else ""
-
-
-def _single_figures(analyzed: Sequence[AnalyzedArticle]) -> tuple[FigureGroup, ...]:
-    """One group per figure until corroboration groups them across sources."""
-    groups = []
-    for article in analyzed:
-        for fig in article.figures:
-            label = " ".join(
-                part for part in (fig.unit, fig.subject and f"({fig.subject})") if part
-            )
-            value = FigureValue(
-                value=fig.value,
-                text=fig.text,
-                citation=Citation(article.id, fig.start, fig.end),
-                low=fig.low,
-                high=fig.high,
-                as_of=fig.as_of,
-            )
-            groups.append(FigureGroup(label=label or fig.text, status="single", values=(value,)))
-    return tuple(groups)

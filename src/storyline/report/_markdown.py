@@ -59,17 +59,29 @@ def _timeline(brief: Brief) -> str:
 def _figures(brief: Brief) -> str:
     if not brief.figures:
         return ""
-    rows = ["| figure | value | as of | status | source |", "|---|---|---|---|---|"]
+    rows = [
+        "| figure | value | as of | status | independent sources | cited |",
+        "|---|---|---|---|---|---|",
+    ]
     rows += [row for group in brief.figures for row in _figure_rows(group)]
     return "## Figures\n\n" + "\n".join(rows)
 
 
 def _figure_rows(group: FigureGroup) -> list[str]:
-    return [
-        f"| {_cell(group.label)} | {_cell(value.text)} | "
-        f"{value.as_of.iso() if value.as_of else ''} | {group.status} | {_cite(value.citation)} |"
-        for value in group.values
-    ]
+    rows = []
+    for value in group.values:
+        lowest = " (most conservative)" if _is_conservative(group, value.value) else ""
+        rows.append(
+            f"| {_cell(group.label)} | {_cell(value.text)}{lowest} | "
+            f"{value.as_of.iso() if value.as_of else ''} | {group.status} | {value.sources} | "
+            f"{_cite(value.citation)} |"
+        )
+    return rows
+
+
+def _is_conservative(group: FigureGroup, value: float) -> bool:
+    distinct = {v.value for v in group.values}
+    return len(distinct) > 1 and group.conservative == value
 
 
 def _places(brief: Brief) -> str:

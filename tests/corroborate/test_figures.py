@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from storyline.analyze import analyze
+from storyline.clean import clean
+from storyline.corroborate import source_keys
+from storyline.corroborate.figures import group_figures
+from storyline.ingest import read
+from storyline.model import AnalyzedArticle, FigureGroup
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[AnalyzedArticle, ...]:
+    return tuple(analyze(clean(read([str(EXAMPLES)]).articles)))
+
+
+@pytest.fixture(scope="module")
+def groups(seeds: tuple[AnalyzedArticle, ...]) -> tuple[FigureGroup, ...]:
+    return group_figures(seeds, source_keys([a.clean for a in seeds]))
+
+
+def _holding(groups: Sequence[FigureGroup], value: float, *, article: str = "") -> FigureGroup:
+    """The group holding a value (from an article whose id starts with ``article``)."""
+    found = [
+        group
+        for group in groups
+        for item in group.values
+        if item.value == value and item.citation.article.startswith(article)
+    ]
+    assert len(found) == 1, f"{value} is in {len(found)} groups"
+    return found[0]
+
+
+def test_figures_camp_population_changed_over_time(groups: tuple[FigureGroup, ...]) -> None:
+    camp = _holding(groups, 67_000)
+    assert sorted(item.value for item in camp.values) == [39_000, 67_000, 70_000]
+    assert camp.status == "changed"
+    assert camp.label.startswith("people in ") and "camp" in camp.label
+    assert [item.as_of.iso() if item.as_of else None for item in camp.values] == sorted(
+        item.as_of.iso() for item in camp.values if item.as_of
+    )
+    assert camp.conservative == 67_000  # lowest value agreeing with the latest (70,000)
+
+
+def test_figures_camp_group_ranks_first(groups: tuple[FigureGroup, ...]) -> None:
+    assert groups[0] is _holding(groups, 39_000)
+
+
+def test_figures_wire_stories_of_one_outlet_count_once(groups: tuple[FigureGroup, ...]) -> None:
+    fled = _holding(groups, 60_000, article="003")
+    assert {item.citation.article[:3] for item in fled.values} == {"003", "004"}
+    assert all(item.sources == 1 for item in fled.values)
+    assert fled.status == "single"  # two copies of one outlet corroborate nothing
+    assert fled.label.startswith("people who fled")
+
+
+def test_figures_same_number_about_different_things_stays_apart(
+    groups: tuple[FigureGroup, ...],
+) -> None:
+    yarmouk = _holding(groups, 1_200, article="001")
+    baghouz = _holding(groups, 1_200, article="000")
+    assert yarmouk is not baghouz
+    assert yarmouk.unit == "fighters" and "Yarmouk" in (yarmouk.subject or "")
+    assert baghouz.label == "people who fled Baghouz"
+
+
+def test_figures_subset_to_be_sent_home_is_not_the_camp_population(
+    groups: tuple[FigureGroup, ...],
+) -> None:
+    sent_home = _holding(groups, 20_000)
+    assert sent_home is not _holding(groups, 67_000)
+    assert "Iraqi" in sent_home.label
+    assert sent_home.status == "single"
+
+
+def test_figures_increment_is_not_grouped(groups: tuple[FigureGroup, ...]) -> None:
+    evacuated = _holding(groups, 34_000)  # "Another 34,000 civilians were evacuated."
+    assert len(evacuated.values) == 1
+
+
+def test_figures_incidental_counts_are_left_out(
+    seeds: tuple[AnalyzedArticle, ...], groups: tuple[FigureGroup, ...]
+) -> None:
+    texts = {item.text for group in groups for item in group.values}
+    assert not texts & {"three daughters", "seven angels", "two kids"}
+    assert "two children" in texts  # a casualty count ("One of the two children died") stays
+    everything = group_figures(seeds, source_keys([a.clean for a in seeds]), incidental=True)
+    assert "seven angels" in {item.text for group in everything for item in group.values}
+
+
+def test_figures_citations_point_at_the_figure_text(
+    seeds: tuple[AnalyzedArticle, ...], groups: tuple[FigureGroup, ...]
+) -> None:
+    text = {a.id: a.clean.text for a in seeds}
+    for group in groups:
+        for item in group.values:
+            cite = item.citation
+            assert text[cite.article][cite.start : cite.end] == item.text
+
+
+def test_figures_no_articles_or_no_figures_give_no_groups(
+    seeds: tuple[AnalyzedArticle, ...],
+) -> None:
+    assert group_figures([], {}) == ()
+    bare = AnalyzedArticle(clean=seeds[0].clean, sentences=seeds[0].sentences)
+    assert group_figures([bare], source_keys([bare.clean])) == ()
+
+
+def test_figures_one_article_gives_single_groups(seeds: tuple[AnalyzedArticle, ...]) -> None:
+    reuters = [a for a in seeds if a.id.startswith("003")]
+    groups = group_figures(reuters, source_keys([a.clean for a in reuters]))
+    assert groups and {group.status for group in groups} == {"single"}
+    assert all(item.sources == 1 for group in groups for item in group.values)
+
+
+def test_figures_without_their_sentences_still_group(seeds: tuple[AnalyzedArticle, ...]) -> None:
+    reuters = [
+        AnalyzedArticle(clean=a.clean, figures=a.figures)  # sentences left out: figure text only
+        for a in seeds
+        if a.id.startswith(("003", "004"))
+    ]
+    groups = group_figures(reuters, source_keys([a.clean for a in reuters]))
+    fled = _holding(groups, 60_000, article="003")
+    assert {item.citation.article[:3] for item in fled.values} == {"003", "004"}
+
+
+def test_figures_unnamed_counts_never_conflict(groups: tuple[FigureGroup, ...]) -> None:
+    # "1500 to 2500 Isis fighters" (Iraqi side) and "up to 3000" (Syrian side), 500 fighters
+    # who surrendered in 2018 and 5,000 in 2019: values that differ need a named subject.
+    assert all(group.subject for group in groups if group.status in ("conflict", "changed"))
+    assert [group.status for group in groups].count("changed") == 1
