@@ -20,6 +20,7 @@ from storyline.model import (
     Failure,
 )
 from storyline.settings import Settings
+from storyline.summarize import summarize
 
 # Wraps the stream of analyzed articles (given with its length), e.g. in a progress bar.
 Progress = Callable[[Iterator[AnalyzedArticle], int], Iterable[AnalyzedArticle]]
@@ -60,20 +61,31 @@ def build_brief(
         for c in usable
         if len(c.text) > limit
     )
-    return BriefResult(assemble_brief(analyzed), ingested.failures + emptied, partial)
+    brief = assemble_brief(analyzed, settings=settings)
+    return BriefResult(brief, ingested.failures + emptied, partial)
 
 
-def assemble_brief(analyzed: Sequence[AnalyzedArticle]) -> Brief:
+def assemble_brief(
+    analyzed: Sequence[AnalyzedArticle], *, settings: Settings | None = None
+) -> Brief:
     """Assemble the brief of one event from its analyzed articles."""
-    published = sorted(a.clean.published for a in analyzed if a.clean.published)
+    settings = settings or Settings()
     acronyms = {a.id: dict(a.acronyms) for a in analyzed}
     keys = source_keys([a.clean for a in analyzed])
     places = drop_actor_places(merge_places(analyzed))
+    summary = summarize(
+        analyzed,
+        keys=keys,
+        max_sentences=settings.summary_sentences,
+        max_words=settings.summary_words or None,
+    )
     return Brief(
-        title=_event_title(analyzed),
+        title=summary.title or _event_title(analyzed),
         articles=tuple(a.clean for a in analyzed),
-        start=published[0] if published else None,
-        end=published[-1] if published else None,
+        start=summary.start,
+        end=summary.end,
+        headline=summary.headline,
+        summary=summary.digest,
         figures=group_figures(analyzed, keys),
         places=places,
         actors=drop_place_actors(merge_actors(analyzed, acronyms), places),

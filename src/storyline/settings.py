@@ -48,6 +48,8 @@ class Settings:
     parallel_min_articles: int = _setting(
         4, "Batches smaller than this are analysed in one process (forking costs time)."
     )
+    summary_sentences: int = _setting(5, "Most sentences in the digest (--sentences).")
+    summary_words: int = _setting(0, "Most words in the digest, 0 for no limit (--words).")
     min_caption_words: int = _setting(6, "A repeated line shorter than this is not a caption.")
 
 

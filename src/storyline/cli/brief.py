@@ -29,6 +29,8 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
     parser.add_argument("--config", type=Path, help="TOML file of settings (see docs/settings.md)")
     parser.add_argument("--max-bytes", type=int, help="largest input file read, in bytes")
+    parser.add_argument("--sentences", type=int, help="most sentences in the digest (default 5)")
+    parser.add_argument("--words", type=int, help="most words in the digest")
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -40,7 +42,12 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the brief, write it, report failures; return the exit code."""
-    overrides = {"max_bytes": args.max_bytes} if args.max_bytes is not None else {}
+    flags = {
+        "max_bytes": args.max_bytes,
+        "summary_sentences": args.sentences,
+        "summary_words": args.words,
+    }
+    overrides = {name: value for name, value in flags.items() if value is not None}
     settings = load_settings(config_file=args.config, overrides=overrides)
     result = build_brief(
         args.inputs, settings=settings, progress=_progress(settings, args.progress)
