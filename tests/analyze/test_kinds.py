@@ -4,12 +4,15 @@ import pytest
 
 from storyline.model import Brief
 from storyline.pipeline import build_brief
+from tests.builders import assert_brief_checks
 from tests.conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
 def seed_brief() -> Brief:
-    return build_brief([str(EXAMPLES)]).brief
+    brief = build_brief([str(EXAMPLES)]).brief
+    assert_brief_checks(brief)
+    return brief
 
 
 def test_kinds_actor_aliases_are_not_places(seed_brief: Brief) -> None:
