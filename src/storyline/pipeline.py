@@ -21,6 +21,7 @@ from storyline.model import (
 )
 from storyline.settings import Settings
 from storyline.summarize import summarize
+from storyline.timeline import build as build_timeline
 
 # Wraps the stream of analyzed articles (given with its length), e.g. in a progress bar.
 Progress = Callable[[Iterator[AnalyzedArticle], int], Iterable[AnalyzedArticle]]
@@ -86,6 +87,7 @@ def assemble_brief(
         end=summary.end,
         headline=summary.headline,
         summary=summary.digest,
+        timeline=build_timeline(analyzed, keys=keys, max_dates=settings.timeline_dates or None),
         figures=group_figures(analyzed, keys),
         places=places,
         actors=drop_place_actors(merge_actors(analyzed, acronyms), places),

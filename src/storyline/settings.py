@@ -50,6 +50,9 @@ class Settings:
     )
     summary_sentences: int = _setting(5, "Most sentences in the digest (--sentences).")
     summary_words: int = _setting(0, "Most words in the digest, 0 for no limit (--words).")
+    timeline_dates: int = _setting(
+        30, "Most dates in the timeline, the best-attested first; 0 for every date found."
+    )
     min_caption_words: int = _setting(6, "A repeated line shorter than this is not a caption.")
 
 

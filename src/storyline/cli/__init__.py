@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from storyline.cli import brief as brief_command
 from storyline.cli import check as check_command
+from storyline.cli import evaluate as evaluate_command
 from storyline.errors import StorylineError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     brief_command.add_parser(commands)
     check_command.add_parser(commands)
+    evaluate_command.add_parser(commands)
     return parser
 
 

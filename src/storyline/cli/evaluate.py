@@ -1,0 +1,53 @@
+"""`storyline evaluate multinews FILE.csv` / `storyline evaluate timeline17 DIR`: benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(commands: Any) -> None:
+    """Register the `evaluate` sub-command and its data sets."""
+    parser = commands.add_parser(
+        "evaluate", help="score storyline and its peers on a public benchmark"
+    )
+    sets = parser.add_subparsers(dest="dataset", required=True, metavar="DATASET")
+    multinews = sets.add_parser("multinews", help="multi-document summaries, ROUGE F1")
+    multinews.add_argument("csv", type=Path, metavar="FILE.csv", help="Multi-News CSV file")
+    multinews.add_argument("--words", type=int, default=250, help="summary budget in words")
+    multinews.add_argument("--limit", type=int, help="score only the first N clusters")
+    multinews.set_defaults(run=run_multinews)
+    timeline = sets.add_parser("timeline17", help="timelines, alignment ROUGE and date F1")
+    timeline.add_argument("directory", type=Path, metavar="DIR", help="Timeline17 folder")
+    timeline.add_argument("--folders", nargs="*", help="only these topic folders")
+    timeline.add_argument("--max-articles", type=int, help="articles read per folder")
+    timeline.add_argument("--cache", type=Path, help="keep analysed folders here between runs")
+    timeline.set_defaults(run=run_timeline17)
+    for sub in (multinews, timeline):
+        sub.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run_multinews(args: argparse.Namespace) -> int:
+    """Score summaries on Multi-News; print the result."""
+    from storyline.evaluate.multinews import evaluate_multinews
+
+    result = evaluate_multinews(args.csv, words=args.words, limit=args.limit)
+    _print(result, as_json=args.json)
+    return 0
+
+
+def run_timeline17(args: argparse.Namespace) -> int:
+    """Score timelines on Timeline17; print the result."""
+    from storyline.evaluate.timeline17 import evaluate_timeline17
+
+    result = evaluate_timeline17(
+        args.directory, folders=args.folders, max_articles=args.max_articles, cache_dir=args.cache
+    )
+    _print(result, as_json=args.json)
+    return 0
+
+
+def _print(result: dict[str, Any], *, as_json: bool) -> None:
+    print(json.dumps(result, indent=None if as_json else 2, sort_keys=not as_json))
