@@ -1,0 +1,138 @@
+"""Draw the places of a brief as points on a small inline SVG map (no tiles, no requests).
+
+The projection is equirectangular with longitudes scaled by the cosine of the middle
+latitude, which keeps shapes right enough at the scale of one conflict or region
+(https://en.wikipedia.org/wiki/Equirectangular_projection).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from storyline.model import Place
+
+WIDTH = 720  # px of the drawing; the page scales it to the column width
+MIN_HEIGHT, MAX_HEIGHT = 220, 460  # px: keep very wide or very tall extents readable
+MARGIN = 28  # px around the points, so the labels of edge points stay inside
+PAD_DEGREES = 0.5  # widen a tiny extent (one town) so its points do not sit on the frame
+MAX_LABELS = 12  # most-mentioned points that get a name; others show it on hover
+MAX_RADIUS = 12.0  # px: the largest circle, so a place named 100 times does not hide others
+GRID_STEPS = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0)  # graticule spacings, degrees
+GRID_LINES = 6  # about this many graticule lines across the wider side
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The lat/lon extent of the points and how it maps to pixels."""
+
+    south: float
+    west: float
+    scale_x: float
+    scale_y: float
+    height: int
+
+    def xy(self, lat: float, lon: float) -> tuple[float, float]:
+        x = MARGIN + (lon - self.west) * self.scale_x
+        y = self.height - MARGIN - (lat - self.south) * self.scale_y
+        return round(x, 1), round(y, 1)
+
+
+def places_map(places: Sequence[Place]) -> str:
+    """Return an SVG figure of the places that have valid coordinates (empty when none do)."""
+    points = _points(places)
+    if not points:
+        return ""
+    frame = _frame(points)
+    ranked = sorted(points, key=lambda point: -point.mentions)
+    labelled = {id(point) for point in ranked[:MAX_LABELS]}
+    body = [_grid(frame), *(_marker(point, frame, id(point) in labelled) for point in ranked)]
+    caption = (
+        f"{len(points)} locations of {len(places)} places; circle area grows with mentions. "
+        "Country-level places sit at the country's centre."
+    )
+    return (
+        f'<figure><svg class="map" viewBox="0 0 {WIDTH} {frame.height}" role="img" '
+        f'aria-label="map of places">\n{"".join(body)}</svg>'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
+
+
+def has_coordinates(place: Place) -> bool:
+    """Whether the place has a latitude and longitude inside the valid ranges."""
+    if place.lat is None or place.lon is None:
+        return False
+    return -90.0 <= place.lat <= 90.0 and -180.0 <= place.lon <= 180.0
+
+
+def _points(places: Sequence[Place]) -> list[_Point]:
+    """Merge places at the same coordinates (a town resolved to its country's centre)."""
+    merged: dict[tuple[float, float], list[Place]] = {}
+    for place in places:
+        if has_coordinates(place) and place.lat is not None and place.lon is not None:
+            merged.setdefault((round(place.lat, 3), round(place.lon, 3)), []).append(place)
+    return [
+        _Point(lat, lon, tuple(p.name for p in group), sum(len(p.citations) for p in group))
+        for (lat, lon), group in merged.items()
+    ]
+
+
+def _frame(points: Sequence[_Point]) -> _Frame:
+    south = min(p.lat for p in points) - PAD_DEGREES
+    north = max(p.lat for p in points) + PAD_DEGREES
+    west = min(p.lon for p in points) - PAD_DEGREES
+    east = max(p.lon for p in points) + PAD_DEGREES
+    squeeze = max(math.cos(math.radians((south + north) / 2)), 0.2)
+    span_x = (east - west) * squeeze
+    span_y = north - south
+    inner = WIDTH - 2 * MARGIN
+    height = int(min(max(inner * span_y / span_x + 2 * MARGIN, MIN_HEIGHT), MAX_HEIGHT))
+    scale = min(inner / span_x, (height - 2 * MARGIN) / span_y)
+    return _Frame(south, west, scale * squeeze, scale, height)
+
+
+def _grid(frame: _Frame) -> str:
+    """Return graticule lines with their degree labels."""
+    east = frame.west + (WIDTH - 2 * MARGIN) / frame.scale_x
+    north = frame.south + (frame.height - 2 * MARGIN) / frame.scale_y
+    wider = max(east - frame.west, north - frame.south)
+    step = next((s for s in GRID_STEPS if wider / s <= GRID_LINES), GRID_STEPS[-1])
+    parts = []
+    for lon in _ticks(frame.west, east, step):
+        x, _ = frame.xy(frame.south, lon)
+        parts.append(f'<line class="grid" x1="{x}" y1="0" x2="{x}" y2="{frame.height}"/>')
+        parts.append(f'<text class="grid-label" x="{x + 2}" y="10">{lon:g}°</text>')
+    for lat in _ticks(frame.south, north, step):
+        _, y = frame.xy(lat, frame.west)
+        parts.append(f'<line class="grid" x1="0" y1="{y}" x2="{WIDTH}" y2="{y}"/>')
+        parts.append(f'<text class="grid-label" x="2" y="{y - 2}">{lat:g}°</text>')
+    return "".join(parts)
+
+
+def _ticks(low: float, high: float, step: float) -> list[float]:
+    first = math.ceil(low / step)
+    return [k * step for k in range(first, math.floor(high / step) + 1)]
+
+
+def _marker(point: _Point, frame: _Frame, labelled: bool) -> str:
+    x, y = frame.xy(point.lat, point.lon)
+    radius = min(3.0 + math.sqrt(point.mentions), MAX_RADIUS)
+    names = ", ".join(point.names)
+    title = escape(f"{names}: {point.mentions} mentions ({point.lat:.3f}, {point.lon:.3f})")
+    marker = f'<circle cx="{x}" cy="{y}" r="{radius:.1f}"><title>{title}</title></circle>'
+    if labelled:
+        marker += (
+            f'<text class="place-label" x="{x + radius + 2:.1f}" y="{y + 4:.1f}">'
+            f"{escape(names)}</text>"
+        )
+    return marker
