@@ -31,6 +31,8 @@ from storyline.report._html_marks import (
 
 # Statuses listed first in the figures table: the ones a reader has to look at.
 _ATTENTION = ("conflict", "changed", "agree")
+# Places and actors shown before the rest are folded away (the lists run to ~60 for 5 articles).
+MAX_ROWS = 20
 
 
 class _Index:
@@ -239,20 +241,31 @@ def _outlet(index: _Index, article_id: str) -> str:
 def _places(brief: Brief) -> str:
     if not brief.places:
         return ""
-    rows = "\n".join(
+    rows = [
         f"<tr><td>{escape(place.name)}</td><td>{escape(', '.join(place.aliases))}</td>"
         f"<td>{escape(place.country or '')}</td><td>{escape(place.precision)}</td>"
         f'<td class="num">{_coordinate(place.lat)}</td>'
         f'<td class="num">{_coordinate(place.lon)}</td>'
         f'<td class="num">{len(place.citations)}</td></tr>'
         for place in brief.places
+    ]
+    head = (
+        "<tr><th>place</th><th>also written</th><th>country</th>"
+        "<th>precision</th><th>lat</th><th>lon</th><th>mentions</th></tr>"
     )
-    table = (
-        "<table>\n<thead><tr><th>place</th><th>also written</th><th>country</th>"
-        "<th>precision</th><th>lat</th><th>lon</th><th>mentions</th></tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
+    return f"{places_map(brief.places)}\n{_long_table(head, rows, 'places')}"
+
+
+def _long_table(head: str, rows: list[str], noun: str) -> str:
+    """Return a table of the first rows, with the rest in a collapsed second table."""
+    table = f"<table>\n<thead>{head}</thead>\n<tbody>\n{chr(10).join(rows[:MAX_ROWS])}\n</tbody>"
+    if len(rows) <= MAX_ROWS:
+        return table + "\n</table>"
+    rest = "\n".join(rows[MAX_ROWS:])
+    return (
+        f"{table}\n</table>\n<details><summary>{len(rows) - MAX_ROWS} more {noun}</summary>\n"
+        f"<table>\n<thead>{head}</thead>\n<tbody>\n{rest}\n</tbody>\n</table>\n</details>"
     )
-    return f"{places_map(brief.places)}\n{table}"
 
 
 def _coordinate(degrees: float | None) -> str:
@@ -262,18 +275,18 @@ def _coordinate(degrees: float | None) -> str:
 def _actors(brief: Brief) -> str:
     if not brief.actors:
         return ""
-    rows = "\n".join(
+    rows = [
         f"<tr><td>{escape(actor.name)}</td><td>{escape(actor.kind)}</td>"
         f"<td>{escape(', '.join(actor.aliases))}</td>"
         f'<td class="num">{len(actor.citations)}</td>'
         f'<td class="num">{len({cite.article for cite in actor.citations})}</td></tr>'
         for actor in brief.actors
+    ]
+    head = (
+        "<tr><th>actor</th><th>kind</th><th>also written</th>"
+        "<th>mentions</th><th>articles</th></tr>"
     )
-    return (
-        "<table>\n<thead><tr><th>actor</th><th>kind</th><th>also written</th>"
-        "<th>mentions</th><th>articles</th></tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
-    )
+    return _long_table(head, rows, "actors")
 
 
 # ---------------------------------------------------------------- articles

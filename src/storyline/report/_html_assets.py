@@ -62,7 +62,8 @@ details { margin: 8px 0; }
 summary { cursor: pointer; font: .9rem system-ui, sans-serif; color: var(--muted); }
 figure { margin: 12px 0; }
 figcaption { font-size: .8rem; color: var(--muted); }
-svg.map { width: 100%; height: auto; background: #eef4f8; border: 1px solid var(--rule); }
+svg.map { width: 100%; max-width: 820px; height: auto; display: block; background: #eef4f8;
+  border: 1px solid var(--rule); }
 svg.map .grid { stroke: #cdd9e1; stroke-width: .5; }
 svg.map .grid-label { font: 9px system-ui, sans-serif; fill: #7d8d98; }
 svg.map circle { fill: #c0392b; fill-opacity: .65; stroke: #fff; stroke-width: 1; }

@@ -22,6 +22,13 @@ MAX_LABELS = 12  # most-mentioned points that get a name; others show it on hove
 MAX_RADIUS = 12.0  # px: the largest circle, so a place named 100 times does not hide others
 GRID_STEPS = (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0, 60.0)  # graticule spacings, degrees
 GRID_LINES = 6  # about this many graticule lines across the wider side
+# Points farther than this from the mention-weighted median are left off the map (and named
+# in the caption) when the rest still hold most mentions: one capital abroad would otherwise
+# zoom the map out to the whole world and pile the places of the event on one spot.
+FOCUS_DEGREES = 15.0
+FOCUS_SHARE = 0.75  # the share of mentions the focused map must keep
+LABEL_CHAR_PX = 6.5  # rough width of one label character at 11px, to skip overlapping labels
+LABEL_HEIGHT_PX = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +57,19 @@ class _Frame:
 
 def places_map(places: Sequence[Place]) -> str:
     """Return an SVG figure of the places that have valid coordinates (empty when none do)."""
-    points = _points(places)
+    points, away = _focus(_points(places))
     if not points:
         return ""
     frame = _frame(points)
     ranked = sorted(points, key=lambda point: -point.mentions)
-    labelled = {id(point) for point in ranked[:MAX_LABELS]}
+    labelled = _labelled(ranked, frame)
     body = [_grid(frame), *(_marker(point, frame, id(point) in labelled) for point in ranked)]
     caption = (
         f"{len(points)} locations of {len(places)} places; circle area grows with mentions. "
         "Country-level places sit at the country's centre."
     )
+    if away:
+        caption += " Off the map: " + ", ".join(name for p in away for name in p.names) + "."
     return (
         f'<figure><svg class="map" viewBox="0 0 {WIDTH} {frame.height}" role="img" '
         f'aria-label="map of places">\n{"".join(body)}</svg>'
@@ -85,6 +94,49 @@ def _points(places: Sequence[Place]) -> list[_Point]:
         _Point(lat, lon, tuple(p.name for p in group), sum(len(p.citations) for p in group))
         for (lat, lon), group in merged.items()
     ]
+
+
+def _focus(points: list[_Point]) -> tuple[list[_Point], list[_Point]]:
+    """Split the points into those near the weighted median and the far ones, if few mentions."""
+    if not points:
+        return [], []
+    lat, lon = _weighted_median(points, "lat"), _weighted_median(points, "lon")
+    near = [p for p in points if max(abs(p.lat - lat), abs(p.lon - lon)) <= FOCUS_DEGREES]
+    total = sum(p.mentions for p in points)
+    if not near or sum(p.mentions for p in near) < FOCUS_SHARE * total:
+        return points, []
+    return near, [p for p in points if p not in near]
+
+
+def _weighted_median(points: Sequence[_Point], axis: str) -> float:
+    ordered = sorted(points, key=lambda p: float(getattr(p, axis)))
+    half = sum(max(p.mentions, 1) for p in ordered) / 2
+    running = 0
+    for point in ordered:
+        running += max(point.mentions, 1)
+        if running >= half:
+            return float(getattr(point, axis))
+    return float(getattr(ordered[-1], axis))
+
+
+def _labelled(ranked: Sequence[_Point], frame: _Frame) -> set[int]:
+    """Pick the most-mentioned points whose labels do not overlap a label already placed."""
+    boxes: list[tuple[float, float, float, float]] = []
+    chosen: set[int] = set()
+    for point in ranked:
+        if len(chosen) == MAX_LABELS:
+            break
+        x, y = frame.xy(point.lat, point.lon)
+        width = LABEL_CHAR_PX * len(", ".join(point.names))
+        box = (x, y - LABEL_HEIGHT_PX, x + MAX_RADIUS + width, y + LABEL_HEIGHT_PX / 2)
+        if not any(_overlap(box, other) for other in boxes):
+            boxes.append(box)
+            chosen.add(id(point))
+    return chosen
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _frame(points: Sequence[_Point]) -> _Frame:
