@@ -1,8 +1,10 @@
 """Whole-pipeline speed: articles/s on Timeline17 and the seed brief from a cold CLI start.
 
-Peers in the same run: spaCy's small English pipeline parsing the same texts and
-nothing else (the floor for any spaCy-based analysis), and a cold Python start that
-only loads spaCy and its model (the floor for any cold start).
+Peers in the same run, on the same cleaned texts: spaCy's small English pipeline parsing
+them and nothing else, in one process and in two (the floor for any analysis built on
+it), its named-entity recogniser alone in two processes (the least any analysis that
+finds places and actors with it can cost), and a cold Python start that only loads
+spaCy and its model (the floor for any cold start).
 
 Usage: python bench/speed.py [--data DIR] [--articles N] [--runs N] [--json]
 """
@@ -37,17 +39,27 @@ def seconds(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def throughput(paths: list[str]) -> tuple[float, float]:
+def throughput(paths: list[str]) -> dict[str, float]:
     """Articles/s of the whole pipeline and of spaCy's parse alone on the same articles."""
     load_nlp()
     start = time.perf_counter()
     result = build_brief(paths)
-    pipeline = len(result.brief.articles) / (time.perf_counter() - start)
+    rates = {"pipeline": len(result.brief.articles) / (time.perf_counter() - start)}
     texts = [clean.text for clean in result.brief.articles]
+    rates["spacy_1"] = _parse_rate(texts, processes=1)
+    rates["spacy_2"] = _parse_rate(texts, processes=2)
+    rates["ner_2"] = _parse_rate(texts, processes=2, only="ner")
+    return rates
+
+
+def _parse_rate(texts: list[str], *, processes: int, only: str | None = None) -> float:
+    """Articles/s of spaCy's pipeline (or one component of it) over ``texts``."""
+    nlp = load_nlp()
+    disable = [name for name in nlp.pipe_names if only and name != only]
     start = time.perf_counter()
-    for _ in load_nlp().pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=16, n_process=processes, disable=disable):
         pass
-    return pipeline, len(texts) / (time.perf_counter() - start)
+    return len(texts) / (time.perf_counter() - start)
 
 
 def run(data: Path, articles: int, runs: int) -> dict[str, float]:
@@ -55,11 +67,13 @@ def run(data: Path, articles: int, runs: int) -> dict[str, float]:
         brief = [sys.executable, "-m", "storyline", "brief", str(SEEDS), "-o", f"{tmp}/b.json"]
         cold_brief = seconds(brief, runs)
     cold_spacy = seconds([sys.executable, "-c", COLD_SPACY], runs)
-    pipeline, spacy_only = throughput(sample_paths(data, articles))
+    rates = throughput(sample_paths(data, articles))
     return {
         "articles": articles,
-        "pipeline_articles_per_s": pipeline,
-        "spacy_parse_articles_per_s": spacy_only,
+        "pipeline_articles_per_s": rates["pipeline"],
+        "spacy_parse_articles_per_s": rates["spacy_1"],
+        "spacy_parse_2_processes_articles_per_s": rates["spacy_2"],
+        "spacy_ner_2_processes_articles_per_s": rates["ner_2"],
         "seed_brief_cold_s": cold_brief,
         "spacy_cold_load_s": cold_spacy,
     }
@@ -72,6 +86,11 @@ def print_table(result: dict[str, float]) -> None:
     rate, floor = result["pipeline_articles_per_s"], result["spacy_parse_articles_per_s"]
     print(f"| storyline brief (all stages, default workers) | {rate:.1f} | {rate / floor:.2f}x |")
     print(f"| spaCy en_core_web_sm parse only, 1 process | {floor:.1f} | 1.00x |")
+    for key, label in (
+        ("spacy_parse_2_processes_articles_per_s", "spaCy parse only, 2 processes"),
+        ("spacy_ner_2_processes_articles_per_s", "spaCy NER only (no tagger/parser), 2 processes"),
+    ):
+        print(f"| {label} | {result[key]:.1f} | {result[key] / floor:.2f}x |")
     print("\nCold start (median of fresh processes):\n")
     print("| run | seconds | vs loading spaCy alone |")
     print("|---|---|---|")

@@ -4,7 +4,8 @@ StorylineError
 ├── ConfigError      a setting, flag or config file is wrong (exit code 2)
 ├── IngestError      an input could not be read as an article
 ├── CleanError       an article could not be cleaned
-└── AnalyzeError     an article could not be analysed (e.g. no spaCy model)
+├── AnalyzeError     an article could not be analysed (e.g. no spaCy model)
+└── StoreError       the store could not be opened, read or written
 """
 
 from __future__ import annotations
@@ -35,3 +36,7 @@ class CleanError(StorylineError):
 
 class AnalyzeError(StorylineError):
     code = "E040"
+
+
+class StoreError(StorylineError):
+    code = "E050"

@@ -234,6 +234,18 @@ class PlaceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureReading:
+    """What a figure counts, as read from the parse of its sentence."""
+
+    noun: str | None  # class of the counted noun: "people", "fighters", "USD"
+    qualifier: str  # subset adjectives as written: "Iraqi"; "" when none
+    event: str  # "stock", a flow ("fled", "killed"…) or "unknown"
+    period: str | None  # "week", "2 month", "overnight" for flows that name one
+    increment: bool  # "another 520 militants": a count of its own
+    kind: str | None  # kind noun naming the subject in the sentence: "camp"
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number and what it counts."""
 
@@ -247,6 +259,7 @@ class Figure:
     subject: str | None = None  # what it belongs to: "al-Hol camp", "Baghouz"
     as_of: PartialDate | None = None
     sentence: int = 0
+    reading: FigureReading | None = None  # set by the analyze stage
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,3 +73,12 @@ def test_analyze_every_span_indexes_its_text(paragraphs: list[str], separator: s
     cleaned = clean([make_article(separator.join(paragraphs), published=None)])
     for analyzed in analyze(cleaned):
         _spans_hold(analyzed)
+
+
+def test_analyze_joins_a_name_the_recogniser_cut_in_two(seed_texts: dict[str, str]) -> None:
+    text = next(t for t in seed_texts.values() if "told DER SPIEGEL about" in t)
+    (analyzed,) = analyze(clean([make_article(text)]))
+    names = [(m.text, m.label) for m in analyzed.entities]
+    assert ("DER SPIEGEL", "ORG") in names  # spaCy alone gives "DER" and "SPIEGEL" here
+    assert not {"DER", "SPIEGEL"} & {name for name, _ in names}
+    _spans_hold(analyzed)

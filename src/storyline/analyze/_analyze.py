@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.analyze.actors import find_acronyms
 from storyline.analyze.dates import find_dates
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp
 from storyline.analyze.places import resolve_places
-from storyline.model import AnalyzedArticle, CleanArticle, Mention, Sentence
+from storyline.analyze.readings import read_figure
+from storyline.model import AnalyzedArticle, CleanArticle, Figure, Mention, Sentence
 from storyline.settings import Settings
 
 # spaCy labels kept as entity mentions (numbers, dates and the like go to their own analyzers).
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT"})
+# Labels whose adjacent mentions with a single space between are one name cut in two
+# ("U.S." "District Court"). People are left apart ("George W Bush Karl Rove" in a list
+# of names is two people), and so are places ("Raqqa Syria" in a dateline).
+JOINABLE_LABELS = frozenset({"ORG"})
+# Capitalised words right after an all-capitals name belong to it ("DER SPIEGEL").
+_CAPITALS_TAIL = re.compile(r"(?: [A-Z][A-Z'’&-]*[A-Z]\b)+")
 
 
 def analyze(
@@ -67,16 +76,57 @@ def _analyze_batch(cleaned: Sequence[CleanArticle], *, settings: Settings) -> li
 def analyze_doc(doc: Doc, clean: CleanArticle) -> AnalyzedArticle:
     """Run every analyzer on one parsed article."""
     dates = find_dates(doc, clean.published)
+    sentences = list(doc.sents)
     return AnalyzedArticle(
         clean=clean,
-        sentences=tuple(Sentence(s.start_char, s.end_char, s.text) for s in doc.sents),
-        entities=tuple(
-            Mention(ent.text, ent.start_char, ent.end_char, ent.label_)
-            for ent in doc.ents
-            if ent.label_ in ENTITY_LABELS
-        ),
+        sentences=tuple(Sentence(s.start_char, s.end_char, s.text) for s in sentences),
+        entities=_entity_mentions(doc),
         dates=dates,
         places=resolve_places(doc),
-        figures=find_figures(doc, dates, clean.published),
+        figures=_with_readings(find_figures(doc, dates, clean.published), sentences),
         acronyms=tuple(sorted(find_acronyms(doc).items())),
     )
+
+
+def _entity_mentions(doc: Doc) -> tuple[Mention, ...]:
+    """Return the named entities, mending names the recogniser cut short ("DER" "SPIEGEL")."""
+    starts = [ent.start_char for ent in doc.ents] + [len(doc.text)]
+    mentions: list[Mention] = []
+    for ent, next_start in zip(doc.ents, starts[1:], strict=True):
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        last = mentions[-1] if mentions else None
+        if last and _continues(last, ent, doc.text):
+            mentions[-1] = _mention(doc.text, last.start, ent.end_char, last.label)
+            continue
+        end = ent.end_char
+        if ent.label_ in JOINABLE_LABELS and ent.text.isupper() and len(ent.text) > 1:
+            tail = _CAPITALS_TAIL.match(doc.text, end, next_start)
+            end = tail.end() if tail else end  # "DER" + " SPIEGEL" the recogniser left out
+        mentions.append(_mention(doc.text, ent.start_char, end, ent.label_))
+    return tuple(mentions)
+
+
+def _mention(text: str, start: int, end: int, label: str) -> Mention:
+    return Mention(text[start:end], start, end, label)
+
+
+def _continues(last: Mention, ent: Span, text: str) -> bool:
+    """Tell whether ``ent`` continues the name ``last``: same kind, one space between them."""
+    return (
+        ent.label_ == last.label
+        and ent.label_ in JOINABLE_LABELS
+        and text[last.end : ent.start_char] == " "
+        and not last.text.endswith(("'s", "’s"))  # "Florida State's" owns, is not part of
+    )
+
+
+def _with_readings(figures: Sequence[Figure], sentences: Sequence[Span]) -> tuple[Figure, ...]:
+    """Attach to each figure what it counts, read from its sentence's parse."""
+    read = []
+    for fig in figures:
+        sentence = sentences[fig.sentence]
+        if sentence.start_char <= fig.start and fig.end <= sentence.end_char:
+            fig = replace(fig, reading=read_figure(sentence, fig, fig.start - sentence.start_char))
+        read.append(fig)
+    return tuple(read)

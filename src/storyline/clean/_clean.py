@@ -10,6 +10,7 @@ edges. Then, across the batch: publication dates and copies of one story.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -113,19 +114,17 @@ def _mark_captions_and_repeats(draft: _Draft, settings: Settings) -> None:
 
 def _cut_off_topic_tails(drafts: list[_Draft], settings: Settings) -> None:
     kept_words = [[content_words(b.text) for b in draft.kept()] for draft in drafts]
-    rarity = Rarity(words for article_words in kept_words for words in article_words)
+    article_words = [set().union(*words) for words in kept_words]
+    articles_using = Counter(word for words in article_words for word in words)
+    every_word = set(articles_using)
+    rarity = Rarity(words for paragraphs in kept_words for words in paragraphs)
     alone = len(drafts) < 2
     threshold = settings.off_topic_similarity_alone if alone else settings.off_topic_similarity
-    for position, draft in enumerate(drafts):
-        others = set().union(
-            *(
-                w
-                for i, article_words in enumerate(kept_words)
-                if i != position
-                for w in article_words
-            )
-        )
+    for draft, own in zip(drafts, article_words, strict=True):
         markers = {i for i, reason in draft.reasons.items() if reason in ("boilerplate", "caption")}
+        if not markers:
+            continue  # a tail is only cut where removed furniture introduces it
+        others = every_word - {word for word in own if articles_using[word] == 1}
         kept = draft.kept()
         start = off_topic_tail(
             kept,

@@ -3,7 +3,7 @@
 Two figures count the same quantity when they have the same subject (name variants
 merged by ``names.name_key`` and the actor alias list), the same class of counted noun,
 the same subset qualifier and the same event (a stock such as "the camp holds", or one
-kind of flow such as "fled" or "killed"; see ``_labels``), and nothing marks them apart:
+kind of flow such as "fled" or "killed"; see ``analyze.readings``), and nothing marks them apart:
 two numbers in one sentence are contrasted, "another 520" is an increment, flows over
 different periods or far apart in time are different flows, and values too far apart
 are different things. Grouping is complete-linkage: a figure joins a group only if it
@@ -28,14 +28,15 @@ from functools import lru_cache
 
 from storyline.analyze.actors import known_actor
 from storyline.analyze.names import name_key
-from storyline.corroborate._labels import (
-    CASUALTY_EVENTS,
-    STOCK,
-    UNKNOWN,
-    Reading,
-    read_figures,
+from storyline.analyze.readings import CASUALTY_EVENTS, STOCK, UNKNOWN, readings
+from storyline.model import (
+    AnalyzedArticle,
+    Citation,
+    Figure,
+    FigureGroup,
+    FigureReading,
+    FigureValue,
 )
-from storyline.model import AnalyzedArticle, Citation, Figure, FigureGroup, FigureValue
 
 # How far a one-sided bound reaches, the share "around" gets: "more than 60,000" is read
 # as 60,000-66,000 and "nearly 1,600" as 1,440-1,600; far more would be written rounder.
@@ -70,7 +71,7 @@ class _Item:
     article: str
     source: str
     figure: Figure
-    reading: Reading
+    reading: FigureReading
     subject: str | None  # subject key after alias merging
     low: float  # tolerance interval from the hedge words
     high: float
@@ -92,8 +93,8 @@ def group_figures(
 def _items(analyzed: Sequence[AnalyzedArticle], keys: Mapping[str, str]) -> list[_Item]:
     """Describe every figure of every article, in reading order."""
     items: list[_Item] = []
-    for article, readings in zip(analyzed, read_figures(analyzed), strict=True):
-        for fig, reading in zip(article.figures, readings, strict=True):
+    for article, read in zip(analyzed, readings(analyzed), strict=True):
+        for fig, reading in zip(article.figures, read, strict=True):
             low, high = _interval(fig)
             source = keys.get(article.id, article.id)
             subject = _subject_key(fig.subject) if fig.subject else None

@@ -1,9 +1,10 @@
 """Read what a figure counts: its noun class, qualifier, event (stock or flow) and period.
 
-Each figure's sentence is parsed again with spaCy (tagger and parser) and the figure is
-described by explainable cues, after the stock/flow distinction of economic measurement
-(a stock is a level at a point in time, a flow a count of events over a period; see
-e.g. https://en.wikipedia.org/wiki/Stock_and_flow):
+Each figure is read from the parse of its sentence (in the analyze stage, from the
+article's own parse; a figure without a reading is read later from a parse of its
+sentence alone) and described by explainable cues, after the stock/flow distinction of
+economic measurement (a stock is a level at a point in time, a flow a count of events
+over a period; see e.g. https://en.wikipedia.org/wiki/Stock_and_flow):
 
 - the counted noun's class: "people", "civilians", "displaced people" and a coordination
   such as "women and children" are all *people*; "fighters", "militants", "jihadists"
@@ -21,14 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from storyline.analyze.figures import KIND_NOUNS
 from storyline.analyze.nlp import load_nlp
 from storyline.analyze.numbers import measure_unit, word_set, word_table
-from storyline.model import AnalyzedArticle, Figure
+from storyline.model import AnalyzedArticle, Figure, FigureReading
 
 STOCK = "stock"
 UNKNOWN = "unknown"
@@ -88,30 +88,20 @@ _INCREMENT = re.compile(r"\b(?:another|a further|an additional|additional)\s*$",
 _KINDS = "|".join(sorted(KIND_NOUNS))
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What one figure counts, as read from its sentence."""
-
-    noun: str | None  # class of the counted noun: "people", "fighters", "USD"
-    qualifier: str  # subset adjectives as written: "Iraqi"; "" when none
-    event: str  # "stock", a flow ("fled", "killed"…) or "unknown"
-    period: str | None  # "week", "2 month", "overnight" for flows that name one
-    increment: bool  # "another 520 militants": a count of its own
-    kind: str | None  # kind noun naming the subject in the sentence: "camp"
-
-
-def read_figures(analyzed: Sequence[AnalyzedArticle]) -> list[list[Reading]]:
-    """Return a Reading per figure of each article, parsing each distinct sentence once."""
-    located = [[_locate(article, fig) for fig in article.figures] for article in analyzed]
-    texts = sorted({text for article in located for text, _ in article})
-    docs = dict(zip(texts, load_nlp().pipe(texts, disable=["ner"]), strict=True))
-    return [
-        [
-            _read(docs[text], fig, offset)
-            for fig, (text, offset) in zip(a.figures, found, strict=True)
-        ]
-        for a, found in zip(analyzed, located, strict=True)
+def readings(analyzed: Sequence[AnalyzedArticle]) -> list[list[FigureReading]]:
+    """Return a reading per figure of each article: its own, else one from a fresh parse."""
+    missing = [
+        [(fig, _locate(article, fig)) for fig in article.figures if fig.reading is None]
+        for article in analyzed
     ]
+    texts = sorted({text for article in missing for _, (text, _) in article})
+    docs = dict(zip(texts, load_nlp().pipe(texts, disable=["ner"]), strict=True))
+    fresh = {
+        id(fig): read_figure(docs[text][:], fig, offset)
+        for article in missing
+        for fig, (text, offset) in article
+    }
+    return [[fig.reading or fresh[id(fig)] for fig in article.figures] for article in analyzed]
 
 
 def _locate(article: AnalyzedArticle, fig: Figure) -> tuple[str, int]:
@@ -123,22 +113,22 @@ def _locate(article: AnalyzedArticle, fig: Figure) -> tuple[str, int]:
     return fig.text, 0
 
 
-def _read(doc: Doc, fig: Figure, offset: int) -> Reading:
+def read_figure(sentence: Span, fig: Figure, offset: int) -> FigureReading:
     """Describe one figure from the parse of its sentence (``offset``: its start in it)."""
-    span = doc.char_span(offset, offset + len(fig.text), alignment_mode="expand")
+    span = sentence.char_span(offset, offset + len(fig.text), alignment_mode="expand")
     noun = _counted_token(span) if span is not None else None
     unit = fig.unit.lower() if fig.unit else None
     event = UNIT_EVENTS.get(unit or "") or UNKNOWN
     if event == UNKNOWN and noun is not None and not _is_measure(fig.unit):
         event = _event(noun)  # "50 km" is no one who was killed, whatever the verb
-    period = _period(doc.text) if event != STOCK else None
-    return Reading(
+    period = _period(sentence.text) if event != STOCK else None
+    return FigureReading(
         noun=_noun_class(unit, noun),
         qualifier=_qualifier(noun) if noun is not None else "",
         event=event,
         period=period,
-        increment=_INCREMENT.search(doc.text[:offset]) is not None,
-        kind=_kind_noun(doc.text, fig.subject),
+        increment=_INCREMENT.search(sentence.text[:offset]) is not None,
+        kind=_kind_noun(sentence.text, fig.subject),
     )
 
 
