@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +135,23 @@ def test_figures_unnamed_counts_never_conflict(groups: tuple[FigureGroup, ...]) 
     # who surrendered in 2018 and 5,000 in 2019: values that differ need a named subject.
     assert all(group.subject for group in groups if group.status in ("conflict", "changed"))
     assert [group.status for group in groups].count("changed") == 1
+
+
+def test_figures_bare_small_numbers_are_left_out(shared_data: Path) -> None:
+    folder = shared_data / "timeline17" / "H1N1_bbc" / "InputDocs" / "2009-04-28"
+    analyzed = tuple(analyze(clean(read([str(folder / "516.htm.txt")]).articles)))
+    everything = group_figures(analyzed, source_keys([a.clean for a in analyzed]), incidental=True)
+    kept = group_figures(analyzed, source_keys([a.clean for a in analyzed]))
+    texts = {item.text for group in kept for item in group.values}
+    assert {"three", "four"} <= {item.text for group in everything for item in group.values}
+    assert not {"three", "four"} & texts  # "raising its alert level from three to four"
+    assert "two flu-vaccine manufacturers" in texts  # a small count of something stays
+
+
+def test_figures_without_readings_are_read_again(seeds: tuple[AnalyzedArticle, ...]) -> None:
+    unread = [
+        replace(a, figures=tuple(replace(fig, reading=None) for fig in a.figures)) for a in seeds
+    ]
+    assert all(fig.reading is not None for a in seeds for fig in a.figures)
+    keys = source_keys([a.clean for a in seeds])
+    assert group_figures(unread, keys) == group_figures(seeds, keys)

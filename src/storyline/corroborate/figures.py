@@ -184,11 +184,15 @@ def _same_flow(one: _Item, two: _Item) -> bool:
 
 
 def _is_incidental(cluster: Sequence[_Item]) -> bool:
-    """Tell whether a group is a small aside: "two children", "seven angels"."""
+    """Tell whether a group is a small aside ("two children", "seven angels") or a bare
+    small number that says nothing on its own ("from three to four")."""
+    small = max(item.figure.value for item in cluster) < MIN_NOTABLE_COUNT
+    if small and all(item.figure.unit is None for item in cluster):
+        return True
     return (
         len({item.source for item in cluster}) == 1
         and cluster[0].subject is None
-        and max(item.figure.value for item in cluster) < MIN_NOTABLE_COUNT
+        and small
         and _event(cluster) not in CASUALTY_EVENTS
     )
 
