@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -8,9 +9,9 @@ from hypothesis import strategies as st
 from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.ingest import read
-from storyline.model import AnalyzedArticle
+from storyline.model import AnalyzedArticle, CleanArticle
 from storyline.settings import Settings
-from tests.builders import make_article
+from tests.builders import make_article, make_clean
 from tests.conftest import EXAMPLES
 
 
@@ -82,3 +83,24 @@ def test_analyze_joins_a_name_the_recogniser_cut_in_two(seed_texts: dict[str, st
     assert ("DER SPIEGEL", "ORG") in names  # spaCy alone gives "DER" and "SPIEGEL" here
     assert not {"DER", "SPIEGEL"} & {name for name, _ in names}
     _spans_hold(analyzed)
+
+
+class _CountingList(list[CleanArticle]):
+    """A list that counts how many of its items have been handed out."""
+
+    handed_out = 0
+
+    def __iter__(self) -> Iterator[CleanArticle]:
+        for item in super().__iter__():
+            self.handed_out += 1
+            yield item
+
+
+def test_analyze_in_one_process_yields_before_reading_everything() -> None:
+    texts = [f"About {n}00 people fled the town of Hajin on Friday." for n in range(1, 6)]
+    cleaned = _CountingList(make_clean(text, id=f"a{n}") for n, text in enumerate(texts))
+    settings = replace(Settings(), parallel_min_articles=10**6, nlp_batch_size=1)
+    stream = analyze(cleaned, settings=settings)
+    first = next(iter(stream))
+    assert first.id == "a0"
+    assert cleaned.handed_out < len(texts)  # a progress bar moves article by article

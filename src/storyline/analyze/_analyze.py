@@ -42,7 +42,7 @@ def analyze(
     load_nlp()
     workers = _worker_count(settings, len(cleaned))
     if workers <= 1:
-        yield from _analyze_batch(cleaned, settings=settings)
+        yield from _analyze_stream(cleaned, settings=settings)
         return
     size = _task_size(settings, len(cleaned), workers)
     batches = [cleaned[i : i + size] for i in range(0, len(cleaned), size)]
@@ -65,12 +65,17 @@ def _worker_count(settings: Settings, articles: int) -> int:
 
 
 def _analyze_batch(cleaned: Sequence[CleanArticle], *, settings: Settings) -> list[AnalyzedArticle]:
+    return list(_analyze_stream(cleaned, settings=settings))
+
+
+def _analyze_stream(
+    cleaned: Sequence[CleanArticle], *, settings: Settings
+) -> Iterator[AnalyzedArticle]:
+    """Yield each article as soon as spaCy has parsed its batch."""
     limit = settings.max_analyzed_chars
     pairs = ((clean.text[:limit], clean) for clean in cleaned)
-    return [
-        analyze_doc(doc, clean)
-        for doc, clean in load_nlp().pipe(pairs, as_tuples=True, batch_size=settings.nlp_batch_size)
-    ]
+    for doc, clean in load_nlp().pipe(pairs, as_tuples=True, batch_size=settings.nlp_batch_size):
+        yield analyze_doc(doc, clean)
 
 
 def analyze_doc(doc: Doc, clean: CleanArticle) -> AnalyzedArticle:
