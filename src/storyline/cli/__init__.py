@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from storyline.cli import brief as brief_command
 from storyline.cli import check as check_command
 from storyline.cli import evaluate as evaluate_command
+from storyline.cli import ingest as ingest_command
+from storyline.cli import serve as serve_command
 from storyline.errors import StorylineError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -24,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     brief_command.add_parser(commands)
     check_command.add_parser(commands)
     evaluate_command.add_parser(commands)
+    ingest_command.add_parser(commands)
+    serve_command.add_parser(commands)
     return parser
 
 

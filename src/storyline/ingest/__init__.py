@@ -1,7 +1,7 @@
-"""Read inputs (files, directories, JSONL, stdin) into Articles."""
+"""Read inputs (files, directories, JSONL, stdin, uploaded bytes) into Articles."""
 
 from __future__ import annotations
 
-from storyline.ingest._read import IngestResult, read
+from storyline.ingest._read import IngestResult, read, read_bytes
 
-__all__ = ["IngestResult", "read"]
+__all__ = ["IngestResult", "read", "read_bytes"]

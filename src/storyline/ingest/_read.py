@@ -43,6 +43,17 @@ def read(
     return IngestResult(tuple(_unique_ids(articles)), tuple(failures))
 
 
+def read_bytes(data: bytes, name: str, *, settings: Settings | None = None) -> IngestResult:
+    """Read one uploaded or pasted input; ``name`` (a file name) picks the format and the id."""
+    settings = settings or Settings()
+    failures: list[Failure] = []
+    try:
+        articles = _articles_from_bytes(name, data, settings, failures)
+    except IngestError as e:
+        return IngestResult((), (Failure(name, e.code, _reason(e)),))
+    return IngestResult(tuple(_unique_ids(articles)), tuple(failures))
+
+
 def _iter_sources(
     inputs: Sequence[str], settings: Settings, failures: list[Failure], stdin: BinaryIO | None
 ) -> Iterator[tuple[str, bytes]]:

@@ -8,6 +8,8 @@ from storyline.model import Brief
 from storyline.report._csv import render_csv
 from storyline.report._geojson import render_geojson
 from storyline.report._html import render_html
+from storyline.report._html_map import MapPoint, map_points
+from storyline.report._html_marks import CitedSpan, render_marked
 from storyline.report._json import render_json, validate_brief
 from storyline.report._markdown import render_markdown
 
@@ -22,12 +24,16 @@ FORMATS = tuple(_RENDERERS)
 
 __all__ = [
     "FORMATS",
+    "CitedSpan",
+    "MapPoint",
+    "map_points",
     "render",
     "render_csv",
     "render_geojson",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_marked",
     "validate_brief",
 ]
 

@@ -32,7 +32,9 @@ LABEL_HEIGHT_PX = 12.0
 
 
 @dataclass(frozen=True, slots=True)
-class _Point:
+class MapPoint:
+    """One location on the map: the names placed there and how often they are mentioned."""
+
     lat: float
     lon: float
     names: tuple[str, ...]
@@ -55,9 +57,15 @@ class _Frame:
         return round(x, 1), round(y, 1)
 
 
+def map_points(places: Sequence[Place]) -> tuple[list[MapPoint], list[MapPoint]]:
+    """Return the located places to draw (one point per location) and those left off the
+    map because they lie far from where most mentions are."""
+    return _focus(_points(places))
+
+
 def places_map(places: Sequence[Place]) -> str:
     """Return an SVG figure of the places that have valid coordinates (empty when none do)."""
-    points, away = _focus(_points(places))
+    points, away = map_points(places)
     if not points:
         return ""
     frame = _frame(points)
@@ -84,19 +92,19 @@ def has_coordinates(place: Place) -> bool:
     return -90.0 <= place.lat <= 90.0 and -180.0 <= place.lon <= 180.0
 
 
-def _points(places: Sequence[Place]) -> list[_Point]:
+def _points(places: Sequence[Place]) -> list[MapPoint]:
     """Merge places at the same coordinates (a town resolved to its country's centre)."""
     merged: dict[tuple[float, float], list[Place]] = {}
     for place in places:
         if has_coordinates(place) and place.lat is not None and place.lon is not None:
             merged.setdefault((round(place.lat, 3), round(place.lon, 3)), []).append(place)
     return [
-        _Point(lat, lon, tuple(p.name for p in group), sum(len(p.citations) for p in group))
+        MapPoint(lat, lon, tuple(p.name for p in group), sum(len(p.citations) for p in group))
         for (lat, lon), group in merged.items()
     ]
 
 
-def _focus(points: list[_Point]) -> tuple[list[_Point], list[_Point]]:
+def _focus(points: list[MapPoint]) -> tuple[list[MapPoint], list[MapPoint]]:
     """Split the points into those near the weighted median and the far ones, if few mentions."""
     if not points:
         return [], []
@@ -108,7 +116,7 @@ def _focus(points: list[_Point]) -> tuple[list[_Point], list[_Point]]:
     return near, [p for p in points if p not in near]
 
 
-def _weighted_median(points: Sequence[_Point], axis: str) -> float:
+def _weighted_median(points: Sequence[MapPoint], axis: str) -> float:
     ordered = sorted(points, key=lambda p: float(getattr(p, axis)))
     half = sum(max(p.mentions, 1) for p in ordered) / 2
     running = 0
@@ -119,7 +127,7 @@ def _weighted_median(points: Sequence[_Point], axis: str) -> float:
     return float(getattr(ordered[-1], axis))
 
 
-def _labelled(ranked: Sequence[_Point], frame: _Frame) -> set[int]:
+def _labelled(ranked: Sequence[MapPoint], frame: _Frame) -> set[int]:
     """Pick the most-mentioned points whose labels do not overlap a label already placed."""
     boxes: list[tuple[float, float, float, float]] = []
     chosen: set[int] = set()
@@ -139,7 +147,7 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _frame(points: Sequence[_Point]) -> _Frame:
+def _frame(points: Sequence[MapPoint]) -> _Frame:
     south = min(p.lat for p in points) - PAD_DEGREES
     north = max(p.lat for p in points) + PAD_DEGREES
     west = min(p.lon for p in points) - PAD_DEGREES
@@ -176,7 +184,7 @@ def _ticks(low: float, high: float, step: float) -> list[float]:
     return [k * step for k in range(first, math.floor(high / step) + 1)]
 
 
-def _marker(point: _Point, frame: _Frame, labelled: bool) -> str:
+def _marker(point: MapPoint, frame: _Frame, labelled: bool) -> str:
     x, y = frame.xy(point.lat, point.lon)
     radius = min(3.0 + math.sqrt(point.mentions), MAX_RADIUS)
     names = ", ".join(point.names)

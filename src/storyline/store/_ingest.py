@@ -1,0 +1,96 @@
+"""Put a batch of articles into a store and keep its event's brief up to date."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.analyze import analyze
+from storyline.clean import clean
+from storyline.errors import StoreError
+from storyline.model import Article, Brief, CleanArticle, Failure
+from storyline.pipeline import Progress, assemble_brief
+from storyline.settings import Settings
+from storyline.store._base import Ingested, Store
+from storyline.store._schema import checked_event
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport(Ingested):
+    """What one ingest did, the event's rebuilt brief, and what could not be used."""
+
+    brief: Brief | None = None
+    failures: tuple[Failure, ...] = ()  # articles left empty by cleaning (not stored)
+    warnings: tuple[str, ...] = ()  # articles analysed only in part
+
+
+def settings_record(settings: Settings) -> dict[str, object]:
+    """Return the settings as the plain dict stored with each run and brief."""
+    return dataclasses.asdict(settings)
+
+
+def ingest(
+    store: Store,
+    articles: Sequence[Article],
+    *,
+    settings: Settings,
+    event: str | None = None,
+    title: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Clean and analyze a batch, store it in one transaction, and rebuild its event's brief."""
+    if event is not None:
+        checked_event(event)  # before the slow part
+    cleaned = clean(articles, settings=settings)
+    usable = tuple(c for c in cleaned if c.text.strip())
+    emptied = tuple(
+        Failure(c.id, "E031", "nothing left after cleaning: the input holds no article text")
+        for c in cleaned
+        if not c.text.strip()
+    )
+    if not usable:
+        raise StoreError("no usable article in the batch: nothing was stored")
+    stream = analyze(usable, settings=settings)
+    analyzed = tuple(progress(stream, len(usable)) if progress else stream)
+    raw = {article.id: article for article in articles}
+    done = store.add_batch(
+        [(raw[a.id], a) for a in analyzed],
+        event=event,
+        title=title,
+        settings=settings_record(settings),
+    )
+    brief = rebuild_brief(store, done.event, settings=settings)
+    return IngestReport(
+        done.event,
+        done.added,
+        done.updated,
+        done.unchanged,
+        brief=brief,
+        failures=emptied,
+        warnings=_partial(usable, settings),
+    )
+
+
+def rebuild_brief(store: Store, event: str, *, settings: Settings) -> Brief:
+    """Assemble the brief of a stored event from all its stored articles, and save it."""
+    analyzed = store.event_articles(event)
+    if not analyzed:
+        raise StoreError(
+            f"no event {event!r} in the store (or it holds no article); list the event ids "
+            "with `storyline brief --db STORE` (no --event)"
+        )
+    brief = assemble_brief(analyzed, settings=settings)
+    store.save_brief(event, brief, settings=settings_record(settings))
+    return brief
+
+
+def _partial(usable: Sequence[CleanArticle], settings: Settings) -> tuple[str, ...]:
+    """Say which articles are longer than the analysed prefix."""
+    limit = settings.max_analyzed_chars
+    return tuple(
+        f"{c.id}: only the first {limit:,} of {len(c.text):,} characters were analysed "
+        "(raise max_analyzed_chars to analyse more)"
+        for c in usable
+        if len(c.text) > limit
+    )
