@@ -4,7 +4,8 @@ The stages, each a plain function from one core type to the next::
 
     read (ingest) -> clean -> analyze -> assemble_brief -> render (report)
 
-``build_brief`` runs them all on paths; ``check_brief`` verifies a brief's citations.
+``build_brief`` runs them all on paths; ``check_brief`` verifies a brief's citations;
+``open_store`` opens a store of events in SQLite or PostgreSQL (``storyline.store``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from storyline.errors import (
     CleanError,
     ConfigError,
     IngestError,
+    StoreError,
     StorylineError,
 )
 from storyline.ingest import read
@@ -38,6 +40,7 @@ from storyline.pipeline import BriefResult, assemble_brief, build_brief
 from storyline.report import render, validate_brief
 from storyline.report.check import check_brief
 from storyline.settings import Settings, load_settings
+from storyline.store import Store, open_store
 
 __version__ = "0.1.0"
 
@@ -61,6 +64,8 @@ __all__ = [
     "PartialDate",
     "Place",
     "Settings",
+    "Store",
+    "StoreError",
     "StorylineError",
     "analyze",
     "assemble_brief",
@@ -68,6 +73,7 @@ __all__ = [
     "check_brief",
     "clean",
     "load_settings",
+    "open_store",
     "read",
     "render",
     "validate_brief",
