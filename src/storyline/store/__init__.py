@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from storyline.errors import StoreError
 from storyline.store._base import EventInfo, Ingested, SearchHit, Store, StoredArticle
 from storyline.store._ingest import IngestReport, ingest, rebuild_brief, settings_record
-from storyline.store._postgres import PostgresStore
 from storyline.store._schema import derive_event_id
 from storyline.store._sql import MARK_END, MARK_START, SqlStore
 from storyline.store._sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from storyline.store._postgres import PostgresStore
 
 __all__ = [
     "MARK_END",
@@ -56,6 +59,8 @@ def open_store(location: str, *, create: bool = True) -> SqlStore:
     if not location.strip():
         raise StoreError("no store given; pass a file path or a postgresql:// URL")
     if location.startswith(_POSTGRES_SCHEMES) or _CONNINFO.fullmatch(location):
+        from storyline.store._postgres import PostgresStore  # psycopg loads only when needed
+
         return PostgresStore(location)
     if "://" in location and not location.startswith(_SQLITE_SCHEME):
         scheme = location.split("://", 1)[0]
@@ -83,3 +88,12 @@ def highlight_parts(snippet: str) -> list[tuple[str, bool]]:
         if rest:
             parts.append((rest, False))
     return parts
+
+
+def __getattr__(name: str) -> Any:
+    """Import the PostgreSQL back end (and psycopg) on first use, not on every start."""
+    if name == "PostgresStore":
+        from storyline.store._postgres import PostgresStore
+
+        return PostgresStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
