@@ -59,3 +59,31 @@ def test_multinews_main_prints_one_json_object(
     assert multinews.main([str(csv_path), "--limit", "1", "--words", "50", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["n"] == 1 and set(SYSTEMS) <= set(result)
+
+
+def test_multinews_cache_reuses_analysed_clusters(
+    csv_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clusters = multinews.read_clusters(csv_path, limit=1)
+    first = multinews.load_analyzed(csv_path, clusters, cache_dir=tmp_path)
+    assert [p.name.startswith("sample_validation-0-0-") for p in tmp_path.iterdir()] == [True]
+    assert [a.id for a in first[0]] == ["mn0000-0", "mn0000-1", "mn0000-2"]
+
+    def _no_analysis(_: object) -> None:
+        raise AssertionError("analysed again despite the cache")
+
+    monkeypatch.setattr(multinews, "analyze_clusters", _no_analysis)
+    again = multinews.load_analyzed(csv_path, clusters, cache_dir=tmp_path)
+    assert [[s.text for s in a.sentences] for a in again[0]] == [
+        [s.text for s in a.sentences] for a in first[0]
+    ]
+    summary = multinews.storyline_summary(again[0], 120)
+    assert 0 < len(summary.split()) <= 120
+
+
+def test_multinews_skip_reads_later_rows_with_their_own_index(csv_path: Path) -> None:
+    first_two = multinews.read_clusters(csv_path, limit=2)
+    second = multinews.read_clusters(csv_path, limit=1, skip=1)
+    assert [c.index for c in second] == [1]
+    assert second[0] == first_two[1]
+    assert [c.index for c in multinews.read_clusters(csv_path, skip=248)] == [248, 249]

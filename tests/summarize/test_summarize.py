@@ -6,7 +6,7 @@ from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate.sources import source_keys
 from storyline.ingest import read
-from storyline.model import AnalyzedArticle, CleanArticle, Sentence
+from storyline.model import AnalyzedArticle, CitedLine, CleanArticle, Sentence
 from storyline.summarize import Summary, summarize
 from storyline.summarize._candidates import find_candidates
 from tests.conftest import EXAMPLES
@@ -23,6 +23,10 @@ def _keys(analyzed: tuple[AnalyzedArticle, ...]) -> dict[str, str]:
 
 def _texts(analyzed: tuple[AnalyzedArticle, ...]) -> dict[str, str]:
     return {a.id: a.clean.text for a in analyzed}
+
+
+def _lines(summary: Summary) -> list[CitedLine]:
+    return [*([summary.headline] if summary.headline else []), *summary.digest]
 
 
 def _sentence(text: str, body: str) -> Sentence:
@@ -121,7 +125,7 @@ def test_summarize_one_article_cites_it() -> None:
     )
     summary = summarize((article,), keys={"one": "one"})
     assert summary.headline is not None and summary.headline.text == first
-    assert [line.text for line in summary.digest] == [first, second]
+    assert [line.text for line in summary.digest] == [second]
     assert summary.title == first
 
 
@@ -139,10 +143,10 @@ def test_summarize_cites_every_independent_source_with_the_same_sentence() -> No
         for aid, body in texts.items()
     )
     summary = summarize(analyzed, keys={"a": "a", "b": "b"})
-    line = next(line for line in summary.digest if line.text == shared)
+    line = next(line for line in _lines(summary) if line.text == shared)
     assert {cite.article for cite in line.citations} == {"a", "b"}
     same_source = summarize(analyzed, keys={"a": "x", "b": "x"})
-    line = next(line for line in same_source.digest if line.text == shared)
+    line = next(line for line in _lines(same_source) if line.text == shared)
     assert len(line.citations) == 1
 
 
@@ -165,3 +169,64 @@ def test_candidates_drop_questions_fragments_and_unattributed_quotes() -> None:
         parts[2],
         "Officials counted the votes in the northern provinces overnight.",
     ]
+
+
+@pytest.mark.parametrize("budget", [None, 40, 120])
+def test_summarize_seed_digest_never_repeats_the_headline(
+    seeds: tuple[AnalyzedArticle, ...], budget: int | None
+) -> None:
+    summary = summarize(seeds, keys=_keys(seeds), max_sentences=20, max_words=budget)
+    assert summary.headline is not None and summary.digest
+    assert summary.headline.text not in {line.text for line in summary.digest}
+
+
+def test_summarize_count_headline_keeps_headline_and_digest_within_budget(
+    seeds: tuple[AnalyzedArticle, ...],
+) -> None:
+    summary = summarize(
+        seeds, keys=_keys(seeds), max_sentences=50, max_words=150, count_headline=True
+    )
+    words = sum(len(line.text.split()) for line in _lines(summary))
+    assert 100 < words <= 150
+    alone = summarize(seeds, keys=_keys(seeds), max_sentences=50, max_words=150)
+    assert sum(len(line.text.split()) for line in _lines(alone)) > 150
+
+
+def test_candidates_keep_statements_that_quote_a_short_phrase() -> None:
+    body = (
+        "It is only the second time a “Thing” site has been uncovered in the UK.\n\n"
+        'Critics called the new fee a "tax on reading" when the council approved it on Monday.\n\n'
+        "“I am incredibly flattered to have been suggested to be involved with the arts.”"
+    )
+    parts = body.split("\n\n")
+    article = AnalyzedArticle(
+        clean=CleanArticle(id="s", text=body),
+        sentences=tuple(_sentence(part, body) for part in parts),
+    )
+    assert [c.text for c in find_candidates((article,))] == parts[:2]
+
+
+def test_summarize_lines_never_restate_one_another() -> None:
+    texts = {
+        "a": (
+            "Engineers said the old bridge over the river “will reopen to traffic on Monday” "
+            "after two years of repairs.\n\n"
+            "The city council approved the final budget for the repair work in March."
+        ),
+        "b": (
+            'Engineers said the old bridge over the river "will reopen to traffic on Monday" '
+            "after two years of repairs, the mayor's office confirmed.\n\n"
+            "Local shop owners expect more customers once drivers can cross again."
+        ),
+    }
+    analyzed = tuple(
+        AnalyzedArticle(
+            clean=CleanArticle(id=aid, text=body),
+            sentences=tuple(_sentence(part, body) for part in body.split("\n\n")),
+        )
+        for aid, body in texts.items()
+    )
+    summary = summarize(analyzed, keys={"a": "a", "b": "b"}, max_sentences=10)
+    lines = [line.text for line in _lines(summary)]
+    assert len(lines) == 3
+    assert sum("will reopen to traffic" in line for line in lines) == 1

@@ -18,6 +18,8 @@ def add_parser(commands: Any) -> None:
     multinews.add_argument("csv", type=Path, metavar="FILE.csv", help="Multi-News CSV file")
     multinews.add_argument("--words", type=int, default=250, help="summary budget in words")
     multinews.add_argument("--limit", type=int, help="score only the first N clusters")
+    multinews.add_argument("--skip", type=int, default=0, help="start after the first N clusters")
+    multinews.add_argument("--cache", type=Path, help="keep analysed clusters here between runs")
     multinews.set_defaults(run=run_multinews)
     timeline = sets.add_parser("timeline17", help="timelines, alignment ROUGE and date F1")
     timeline.add_argument("directory", type=Path, metavar="DIR", help="Timeline17 folder")
@@ -33,7 +35,9 @@ def run_multinews(args: argparse.Namespace) -> int:
     """Score summaries on Multi-News; print the result."""
     from storyline.evaluate.multinews import evaluate_multinews
 
-    result = evaluate_multinews(args.csv, words=args.words, limit=args.limit)
+    result = evaluate_multinews(
+        args.csv, words=args.words, limit=args.limit, skip=args.skip, cache_dir=args.cache
+    )
     _print(result, as_json=args.json)
     return 0
 

@@ -6,7 +6,8 @@ its summary is cut to the same first ``words`` words; scores are ROUGE-1/2/L F1
 with stemming from the ``rouge-score`` package (Lin 2004,
 https://aclanthology.org/W04-1013/), averaged over clusters, as fractions in [0, 1].
 
-Run: ``python -m storyline.evaluate.multinews FILE.csv --json``.
+Run: ``python -m storyline.evaluate.multinews FILE.csv [--limit N] [--skip N] [--cache DIR]
+--json`` (``--cache`` keeps the analysed clusters, the slow part, for the next run).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import hashlib
 import json
+import pickle
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -34,6 +37,8 @@ METRICS = ("rouge1", "rouge2", "rougeL")
 SENTENCE_CAP = 100
 # Decimal places kept in the printed scores.
 DIGITS = 4
+# Bumped when what is cached changes shape, so stale pickles are not read back.
+CACHE_VERSION = 1
 
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
 
@@ -47,15 +52,16 @@ class Cluster:
     summary: str
 
 
-def read_clusters(csv_path: Path, *, limit: int | None = None) -> list[Cluster]:
-    """Read the rows of a Multi-News sample CSV (``documents`` is a Python list literal)."""
+def read_clusters(csv_path: Path, *, limit: int | None = None, skip: int = 0) -> list[Cluster]:
+    """Read rows ``skip`` … ``skip + limit`` of a Multi-News CSV (documents: a list literal)."""
     csv.field_size_limit(sys.maxsize)
     with csv_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    rows = rows[:limit] if limit is not None else rows
+    end = None if limit is None else skip + limit
     return [
         Cluster(i, tuple(str(d) for d in ast.literal_eval(row["documents"])), row["summary"])
         for i, row in enumerate(rows)
+        if i >= skip and (end is None or i < end)
     ]
 
 
@@ -80,11 +86,43 @@ def analyze_clusters(clusters: Sequence[Cluster]) -> Iterator[tuple[AnalyzedArti
         yield tuple(by_id[c.id] for c in group if c.id in by_id)
 
 
+def load_analyzed(
+    csv_path: Path,
+    clusters: Sequence[Cluster],
+    *,
+    cache_dir: Path | None = None,
+) -> list[tuple[AnalyzedArticle, ...]]:
+    """Analyze the clusters, reusing a pickle under ``cache_dir`` when present."""
+    cache = _cache_path(csv_path, clusters, cache_dir)
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as handle:
+            cached: list[tuple[AnalyzedArticle, ...]] = pickle.load(handle)
+        return cached
+    analyzed = list(analyze_clusters(clusters))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as handle:
+            pickle.dump(analyzed, handle)
+    return analyzed
+
+
+def _cache_path(csv_path: Path, clusters: Sequence[Cluster], cache_dir: Path | None) -> Path | None:
+    """Return where these clusters of ``csv_path`` are cached; None without a cache folder."""
+    if cache_dir is None:
+        return None
+    key = hashlib.sha1(str(csv_path.resolve()).encode(), usedforsecurity=False).hexdigest()[:8]
+    rows = f"{clusters[0].index}-{clusters[-1].index}" if clusters else "none"
+    return cache_dir / f"{csv_path.stem}-{rows}-{key}-v{CACHE_VERSION}.pkl"
+
+
 def storyline_summary(analyzed: Sequence[AnalyzedArticle], words: int) -> str:
-    """Return storyline's digest of one cluster within ``words`` words, as plain text."""
+    """Return storyline's headline and digest of one cluster within ``words`` words, as text."""
     keys = source_keys([a.clean for a in analyzed])
-    summary = summarize(analyzed, keys=keys, max_sentences=SENTENCE_CAP, max_words=words)
-    return " ".join(line.text for line in summary.digest)
+    summary = summarize(
+        analyzed, keys=keys, max_sentences=SENTENCE_CAP, max_words=words, count_headline=True
+    )
+    lines = [summary.headline, *summary.digest] if summary.headline else summary.digest
+    return " ".join(line.text for line in lines)
 
 
 def cut_words(text: str, words: int) -> str:
@@ -93,10 +131,16 @@ def cut_words(text: str, words: int) -> str:
 
 
 def evaluate_multinews(
-    csv_path: Path, *, words: int = 250, limit: int | None = None
+    csv_path: Path,
+    *,
+    words: int = 250,
+    limit: int | None = None,
+    skip: int = 0,
+    cache_dir: Path | None = None,
 ) -> dict[str, Any]:
     """Score storyline and its peers on the clusters of ``csv_path`` at one word budget."""
-    clusters = read_clusters(csv_path, limit=limit)
+    clusters = read_clusters(csv_path, limit=limit, skip=skip)
+    analyzed_clusters = load_analyzed(csv_path, clusters, cache_dir=cache_dir)
     systems: dict[str, Callable[[Cluster, Sequence[AnalyzedArticle]], str]] = {
         "storyline": lambda _, analyzed: storyline_summary(analyzed, words),
         "lexrank": lambda cluster, _: lexrank_summary(cluster.documents, words),
@@ -104,7 +148,7 @@ def evaluate_multinews(
         "lead": lambda cluster, _: lead_summary(cluster.documents, words),
     }
     outputs: dict[str, list[str]] = {name: [] for name in systems}
-    for cluster, analyzed in zip(clusters, analyze_clusters(clusters), strict=True):
+    for cluster, analyzed in zip(clusters, analyzed_clusters, strict=True):
         for name, system in systems.items():
             outputs[name].append(cut_words(system(cluster, analyzed), words))
     references = [cluster.summary for cluster in clusters]
@@ -134,9 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("csv_path", type=Path, help="Multi-News sample CSV")
     parser.add_argument("--words", type=int, default=250, help="word budget for every system")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
+    parser.add_argument("--skip", type=int, default=0, help="start after the first N clusters")
+    parser.add_argument("--cache", type=Path, help="keep analysed clusters here (a pickle)")
     parser.add_argument("--json", action="store_true", help="print JSON (the only format)")
     args = parser.parse_args(argv)
-    result = evaluate_multinews(args.csv_path, words=args.words, limit=args.limit)
+    result = evaluate_multinews(
+        args.csv_path, words=args.words, limit=args.limit, skip=args.skip, cache_dir=args.cache
+    )
     sys.stdout.write(json.dumps(result) + "\n")
     return 0
 

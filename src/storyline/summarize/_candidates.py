@@ -16,8 +16,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import AnalyzedArticle
 
-# Fewer words than this is a fragment, a dateline or a caption credit, not a statement.
-MIN_WORDS = 8
+# Fewer words than this is a fragment, a dateline or a caption credit, not a statement
+# ("Three killed."); 6 chosen on clusters 0-124 of the Multi-News validation sample
+# (8 loses 0.14 ROUGE-1 there, 5 gains 0.04 more but admits fragments).
+MIN_WORDS = 6
 # More words than this is a run-on list or several sentences glued by a missing stop.
 MAX_WORDS = 70
 # A line whose words are mostly Capitalised is a heading or a title, not a sentence.
@@ -25,6 +27,16 @@ TITLE_CASE_SHARE = 0.6
 # Headings are judged by their capitalisation only when they have at least this many words.
 TITLE_CASE_MIN_WORDS = 4
 
+# A quoted passage this short is a title, a term or scare quotes, not reported speech,
+# so it needs no speaker (set by judgement).
+SCARE_QUOTE_WORDS = 3
+# A sentence at most this share of whose words are quoted is the writer's own statement
+# citing a phrase, not a quotation; 0.5 by judgement (0.3 to 0.7 differ by < 0.05 ROUGE-1
+# on the Multi-News sample). Both rules together gain 0.37 ROUGE-1 there (clusters 0-124:
+# +0.52, 125-249: +0.22).
+QUOTED_SHARE = 0.5
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
 _OPENING = re.compile(r"^[\"'“‘(]?[A-Z0-9]")
@@ -157,19 +169,24 @@ def _is_heading(words: Sequence[str]) -> bool:
 
 
 def _quotes_are_attributed(text: str) -> bool:
-    """Tell whether quotes are balanced and, when present, attributed to a speaker."""
+    """Tell whether quotes are balanced and, when they carry speech, attributed to a speaker."""
     straight = text.count('"')
     opened, closed = text.count("“"), text.count("”")
     if straight % 2 or opened != closed:
         return False
     if straight == 0 and opened == 0:
         return True
+    quoted = [len(q.split()) for q in _QUOTED.findall(text)]
+    if max(quoted, default=0) <= SCARE_QUOTE_WORDS:
+        return True
+    if sum(quoted) <= QUOTED_SHARE * len(text.split()):
+        return True
     return _ATTRIBUTION.search(_outside_quotes(text)) is not None
 
 
 def _outside_quotes(text: str) -> str:
     """Blank out the quoted passages of ``text``."""
-    return re.sub(r"\"[^\"]*\"|“[^”]*”", " ", text)
+    return _QUOTED.sub(" ", text)
 
 
 def _stem(word: str) -> str:

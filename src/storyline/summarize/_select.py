@@ -9,8 +9,10 @@ algorithm of Lin & Bilmes 2010 ("Multi-document Summarization via Budgeted
 Maximization of Submodular Functions", https://aclanthology.org/N10-1134/) picks
 sentences within a word budget. News puts the main facts first, so each gain is
 scaled up for sentences near the top of their article (the lead bias; Brandow et
-al. 1995, https://doi.org/10.1016/0306-4573(95)00052-I), and for articles
-published later (the latest development).
+al. 1995, https://doi.org/10.1016/0306-4573(95)00052-I), for articles published
+later (the latest development) and for sentences close to the centroid of the
+cluster's sentence embeddings (centroid centrality, Radev et al. 2004,
+https://doi.org/10.1016/j.ipm.2003.10.006; see ``_embed``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ RECENCY_BONUS = 0.2
 # corroborated fact outweighs one source repeating itself); 6 chosen on Multi-News
 # validation (0 loses 0.3 ROUGE-1 points; 3 to 6 differ by 0.2).
 CORROBORATION_WEIGHT = 6.0
+# Gain multiplier (1 + this * cosine to the cluster's embedding centroid): a sentence
+# near the centroid tells the cluster's common story. 3 chosen on clusters 0-124 of the
+# Multi-News validation sample (1: -0.06, 6: +0.02 ROUGE-1 there; off: -0.17 there and
+# -0.34 on clusters 125-249).
+CENTRALITY_WEIGHT = 3.0
+# Two sentences sharing at least this share of the content words of the shorter one say
+# the same thing (a wire copy with other quote marks or an added attribution, a rewrite
+# of the headline); set by judgement (0.6 to 1 move ROUGE-1 by < 0.05 on Multi-News).
+NEAR_DUPLICATE_SHARE = 0.8
 # Bigram concepts count this much relative to unigram concepts.
 BIGRAM_WEIGHT = 1.0
 
@@ -72,16 +83,22 @@ def concept_weights(candidates: Sequence[Candidate], keys: Mapping[str, str]) ->
     }
 
 
-def score_candidates(candidates: Sequence[Candidate], recency: Mapping[str, float]) -> list[Scored]:
-    """Attach concepts and the lead/recency prior to each candidate."""
+def score_candidates(
+    candidates: Sequence[Candidate],
+    recency: Mapping[str, float],
+    centrality: Sequence[float] | None = None,
+) -> list[Scored]:
+    """Attach concepts and the lead/recency/centrality prior to each candidate."""
+    central = centrality if centrality is not None else [0.0] * len(candidates)
     return [
         Scored(
             candidate=c,
             concepts=frozenset(_concepts(c.terms)),
             prior=(1.0 + LEAD_BONUS * _lead_decay(c.position))
-            * (1.0 + RECENCY_BONUS * recency.get(c.article, 0.0)),
+            * (1.0 + RECENCY_BONUS * recency.get(c.article, 0.0))
+            * (1.0 + CENTRALITY_WEIGHT * closeness),
         )
-        for c in candidates
+        for c, closeness in zip(candidates, central, strict=True)
     ]
 
 
@@ -91,14 +108,20 @@ def select(
     *,
     max_sentences: int,
     max_words: int | None,
+    after: Scored | None = None,
 ) -> list[Scored]:
-    """Greedily add the sentence with the best gain per cost until the budget is spent."""
+    """Greedily add the sentence with the best gain per cost until the budget is spent.
+
+    ``after`` is a sentence already shown (the headline): it is not repeated and its
+    concepts count as covered, so the digest adds to it rather than restating it.
+    """
     chosen: list[Scored] = []
-    covered: set[str] = set()
+    covered: set[str] = set(after.concepts) if after else set()
     used = 0
     while len(chosen) < max_sentences:
         room = None if max_words is None else max_words - used
-        best = _best_gain(scored, weights, covered, chosen, room)
+        shown = [*chosen, after] if after else chosen
+        best = _best_gain(scored, weights, covered, shown, room)
         if best is None:
             break
         chosen.append(best)
@@ -123,16 +146,25 @@ def _best_gain(
     room: int | None,
 ) -> Scored | None:
     """Find the candidate that fits ``room`` with the largest positive prior-scaled gain."""
-    texts = {s.candidate.text for s in chosen}
     best, best_gain = None, 0.0
     for item in scored:
         words = item.candidate.words
-        if (room is not None and words > room) or item.candidate.text in texts:
+        if room is not None and words > room:
             continue
         gain = _coverage(item.concepts - covered, weights) * item.prior / words**LENGTH_EXPONENT
-        if gain > best_gain:
+        if gain > best_gain and not _repeats(item, chosen):
             best, best_gain = item, gain
     return best
+
+
+def _repeats(item: Scored, chosen: Sequence[Scored]) -> bool:
+    """Tell whether ``item`` restates a chosen sentence (the same words, another wording)."""
+    terms = set(item.candidate.terms)
+    for other in chosen:
+        known = set(other.candidate.terms)
+        if len(terms & known) >= NEAR_DUPLICATE_SHARE * min(len(terms), len(known)):
+            return True
+    return False
 
 
 def _coverage(concepts: Iterable[str], weights: Mapping[str, float]) -> float:

@@ -1,6 +1,7 @@
 """Build the cited headline and digest of one event from its analyzed articles.
 
-Selection is budgeted maximum concept coverage (see ``_select``). The digest is
+Selection is budgeted maximum concept coverage (see ``_select``), scaled by lead
+position, recency and embedding centrality (see ``_embed``). The digest is
 shown in reading order: articles by publication date (undated ones after the dated,
 in input order), and sentences by their position within each article.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from storyline.model import AnalyzedArticle, Citation, CitedLine, PartialDate
 from storyline.summarize._candidates import Candidate, find_candidates, stem_terms
+from storyline.summarize._embed import centrality
 from storyline.summarize._select import (
     LENGTH_EXPONENT,
     concept_weights,
@@ -47,16 +49,24 @@ def summarize(
     keys: Mapping[str, str],
     max_sentences: int = 5,
     max_words: int | None = None,
+    count_headline: bool = False,
 ) -> Summary:
-    """Choose central, corroborated, non-redundant sentences and cite each one."""
+    """Choose central, corroborated, non-redundant sentences and cite each one.
+
+    The digest never repeats the headline and adds to it rather than restating it.
+    ``count_headline`` makes ``max_words`` the budget of headline and digest together.
+    """
     candidates = find_candidates(analyzed)
     weights = concept_weights(candidates, keys)
-    scored = score_candidates(candidates, _recency(analyzed))
-    chosen = select(scored, weights, max_sentences=max_sentences, max_words=max_words)
+    central = centrality([c.text for c in candidates])
+    scored = score_candidates(candidates, _recency(analyzed), central)
     top = pick_headline(scored, weights, HEADLINE_MAX_WORDS)
     headline = _cite(top.candidate, candidates, keys) if top else None
+    if count_headline and max_words is not None and top is not None:
+        max_words -= top.candidate.words
+    chosen = select(scored, weights, max_sentences=max_sentences, max_words=max_words, after=top)
     ordered = sorted((s.candidate for s in chosen), key=_reading_order(analyzed))
-    start, end = _event_dates(analyzed, ordered)
+    start, end = _event_dates(analyzed, [top.candidate, *ordered] if top else ordered)
     return Summary(
         title=_title(analyzed, weights, headline),
         headline=headline,
