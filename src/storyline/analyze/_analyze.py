@@ -95,20 +95,22 @@ def analyze_doc(doc: Doc, clean: CleanArticle) -> AnalyzedArticle:
 
 def _entity_mentions(doc: Doc) -> tuple[Mention, ...]:
     """Return the named entities, mending names the recogniser cut short ("DER" "SPIEGEL")."""
-    starts = [ent.start_char for ent in doc.ents] + [len(doc.text)]
+    text = doc.text  # a property that joins every token: read it once, not per entity
+    ents = doc.ents
+    starts = [ent.start_char for ent in ents] + [len(text)]
     mentions: list[Mention] = []
-    for ent, next_start in zip(doc.ents, starts[1:], strict=True):
+    for ent, next_start in zip(ents, starts[1:], strict=True):
         if ent.label_ not in ENTITY_LABELS:
             continue
         last = mentions[-1] if mentions else None
-        if last and _continues(last, ent, doc.text):
-            mentions[-1] = _mention(doc.text, last.start, ent.end_char, last.label)
+        if last and _continues(last, ent, text):
+            mentions[-1] = _mention(text, last.start, ent.end_char, last.label)
             continue
         end = ent.end_char
         if ent.label_ in JOINABLE_LABELS and ent.text.isupper() and len(ent.text) > 1:
-            tail = _CAPITALS_TAIL.match(doc.text, end, next_start)
+            tail = _CAPITALS_TAIL.match(text, end, next_start)
             end = tail.end() if tail else end  # "DER" + " SPIEGEL" the recogniser left out
-        mentions.append(_mention(doc.text, ent.start_char, end, ent.label_))
+        mentions.append(_mention(text, ent.start_char, end, ent.label_))
     return tuple(mentions)
 
 
