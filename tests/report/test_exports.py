@@ -69,6 +69,21 @@ def test_exports_csv_quotes_commas_quotes_and_line_breaks() -> None:
     )
 
 
+def test_exports_csv_keeps_article_text_from_running_as_a_formula() -> None:
+    text = "=HYPERLINK(evil) -40 degrees and 12 dead in the cold snap."
+    clean = dataclasses.replace(make_clean(text, id="=a"), outlet="@outlet")
+    start = text.index("-40")
+    end = start + len("-40 degrees")
+    value = FigureValue(-40.0, text[start:end], Citation(clean.id, start, end))
+    group = FigureGroup(
+        "=1+1", "single", (value,), conservative=-40.0, unit="+deg", subject="\tcold"
+    )
+    (row,) = _rows(render_csv(Brief(title="t", articles=(clean,), figures=(group,))))
+    assert row["span"] == "'-40 degrees" and row["label"] == "'=1+1"
+    assert row["outlet"] == "'@outlet" and row["unit"] == "'+deg" and row["subject"] == "'\tcold"
+    assert row["value"] == row["conservative"] == "-40" and row["article"] == "'=a"
+
+
 def test_exports_csv_of_a_brief_without_figures_is_the_header() -> None:
     out = render_csv(Brief(title="", articles=()))
     assert out == ",".join(COLUMNS) + "\r\n"

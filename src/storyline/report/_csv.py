@@ -1,4 +1,11 @@
-"""Export the figures of a Brief as CSV: one row per value, RFC 4180 quoting (csv module)."""
+"""Export the figures of a Brief as CSV: one row per value, RFC 4180 quoting (csv module).
+
+Text taken from articles is untrusted: a cell that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
+apostrophe, as OWASP advises against CSV injection
+(https://owasp.org/www-community/attacks/CSV_Injection). Number columns are left as
+they are, so a negative value stays a number.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,12 @@ import csv
 import io
 
 from storyline.model import Brief, CleanArticle, FigureGroup, FigureValue
+
+# Columns holding text from the input (article ids come from file names or JSONL records)
+# or derived from it; the rest are numbers, dates and statuses storyline writes itself.
+TEXT_COLUMNS = frozenset({"label", "article", "outlet", "span", "unit", "subject"})
+# First characters that make a spreadsheet treat a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = (
     "label",
@@ -34,8 +47,14 @@ def render_csv(brief: Brief) -> str:
     writer.writeheader()
     for group in brief.figures:
         for value in group.values:
-            writer.writerow(_row(group, value, articles.get(value.citation.article)))
+            row = _row(group, value, articles.get(value.citation.article))
+            writer.writerow({k: _inert(v) if k in TEXT_COLUMNS else v for k, v in row.items()})
     return out.getvalue()
+
+
+def _inert(text: str) -> str:
+    """Keep a spreadsheet from running ``text`` as a formula (a leading apostrophe)."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _number(value: float | None) -> str:
