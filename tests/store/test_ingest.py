@@ -42,3 +42,20 @@ def test_ingest_with_nothing_usable_raises_and_stores_nothing(tmp_path: Path) ->
         with pytest.raises(StoreError, match="no usable article"):
             ingest(store, (make_article(""),), settings=Settings(), title="Nothing")
         assert store.events() == []
+
+
+def test_ingest_warns_when_a_new_version_comes_from_another_file(tmp_path: Path) -> None:
+    first = "Rescue teams pulled twelve miners alive from the flooded shaft on Tuesday."
+    other = "The central bank raised interest rates by a quarter point on Wednesday."
+    old = Article(id="index", raw=first, source="day1/index.html", is_html=False)
+    moved = Article(id="index", raw=other, source="day2/index.html", is_html=False)
+    corrected = Article(id="index", raw=other + " Markets rose.", source="day2/index.html")
+    with open_store(str(tmp_path / "events.db")) as store:
+        assert ingest(store, (old,), settings=Settings(), event="news").warnings == ()
+        report = ingest(store, (moved,), settings=Settings(), event="news")
+        assert report.updated == ("index",)
+        (warning,) = report.warnings
+        assert "day2/index.html differs from the one stored from day1/index.html" in warning
+        assert "version 2" in warning and "different names" in warning
+        again = ingest(store, (corrected,), settings=Settings(), event="news")
+        assert again.updated == ("index",) and again.warnings == ()

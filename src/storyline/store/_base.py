@@ -85,8 +85,8 @@ class Store(Protocol):
     def brief(self, event: str) -> Brief | None:
         """Return the event's latest stored brief, or None when none was built yet."""
 
-    def article(self, article: str) -> StoredArticle | None:
-        """Return the latest version of one article, or None when unknown."""
+    def article(self, article: str, *, version: int | None = None) -> StoredArticle | None:
+        """Return the latest (or the given) version of one article, or None when unknown."""
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Return articles matching a full-text query, best first."""

@@ -22,7 +22,7 @@ class IngestReport(Ingested):
 
     brief: Brief | None = None
     failures: tuple[Failure, ...] = ()  # articles left empty by cleaning (not stored)
-    warnings: tuple[str, ...] = ()  # articles analysed only in part
+    warnings: tuple[str, ...] = ()  # articles analysed only in part, ids read from 2 places
 
 
 def settings_record(settings: Settings) -> dict[str, object]:
@@ -68,7 +68,7 @@ def ingest(
         done.unchanged,
         brief=brief,
         failures=emptied,
-        warnings=_partial(usable, settings),
+        warnings=(*_partial(usable, settings), *_moved(store, done.updated)),
     )
 
 
@@ -94,3 +94,24 @@ def _partial(usable: Sequence[CleanArticle], settings: Settings) -> tuple[str, .
         for c in usable
         if len(c.text) > limit
     )
+
+
+def _moved(store: Store, updated: Sequence[str]) -> tuple[str, ...]:
+    """Say which new versions were read from another place than the version before them.
+
+    Ids come from file names, so two different articles both saved as ``index.html``
+    share one: the second is stored as a new version of the first (nothing is lost,
+    but the event's brief now uses only the newer text). The user should hear of it.
+    """
+    warnings = []
+    for article in updated:
+        latest = store.article(article)
+        before = store.article(article, version=latest.version - 1) if latest else None
+        if latest and before and latest.raw.source != before.raw.source:
+            warnings.append(
+                f"{article}: the text read from {latest.raw.source} differs from the one "
+                f"stored from {before.raw.source}; it is stored as version {latest.version} "
+                "of the same article. If they are different articles, give the files "
+                "different names (the file name is the id) or use JSONL with an id field"
+            )
+    return tuple(warnings)
