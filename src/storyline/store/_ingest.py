@@ -104,7 +104,7 @@ def _moved(store: Store, updated: Sequence[str]) -> tuple[str, ...]:
     but the event's brief now uses only the newer text). The user should hear of it.
     """
     warnings = []
-    for article in updated:
+    for article in dict.fromkeys(updated):  # an id given twice in one batch is said once
         latest = store.article(article)
         before = store.article(article, version=latest.version - 1) if latest else None
         if latest and before and latest.raw.source != before.raw.source:
