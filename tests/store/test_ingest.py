@@ -59,3 +59,27 @@ def test_ingest_warns_when_a_new_version_comes_from_another_file(tmp_path: Path)
         assert "version 2" in warning and "different names" in warning
         again = ingest(store, (corrected,), settings=Settings(), event="news")
         assert again.updated == ("index",) and again.warnings == ()
+
+
+def test_ingest_links_copies_of_one_story_across_batches(tmp_path: Path) -> None:
+    wire = (
+        "Rescue teams pulled twelve miners alive from the flooded shaft near Tulsa on "
+        "Tuesday, the state mining agency said. The men had been trapped for three days "
+        "after water from an old working broke through a wall. About 40 rescuers worked in "
+        "shifts to pump out the water, and the miners were taken to hospital for checks."
+    )
+    copy = wire + " The mine's owner said it would stay closed during an inquiry."
+    unrelated = (
+        "The central bank raised interest rates by a quarter point on Wednesday, its third "
+        "increase this year, saying inflation was still too high for comfort. Markets had "
+        "expected the move, and shares closed slightly higher after the announcement."
+    )
+    with open_store(str(tmp_path / "events.db")) as store:
+        first = (make_article(wire, id="agency"), make_article(unrelated, id="bank"))
+        ingest(store, first, settings=Settings(), event="news")
+        report = ingest(store, (make_article(copy, id="paper"),), settings=Settings(), event="news")
+        assert report.brief is not None
+        linked = {a.id: a.same_story_as for a in report.brief.articles}
+        assert linked == {"agency": ("paper",), "bank": (), "paper": ("agency",)}
+        stored = store.article("paper")
+        assert stored is not None and stored.analyzed.clean.same_story_as == ()

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from storyline.clean._clean import clean
+from storyline.clean._clean import clean, link_copies
 
-__all__ = ["clean"]
+__all__ = ["clean", "link_copies"]

@@ -57,7 +57,18 @@ def clean(
     _cut_off_topic_tails(drafts, settings)
     for draft in drafts:
         _mark_edges(draft)
-    cleaned = [_finish(draft) for draft in drafts]
+    return link_copies([_finish(draft) for draft in drafts], settings=settings)
+
+
+def link_copies(
+    cleaned: Sequence[CleanArticle], *, settings: Settings | None = None
+) -> tuple[CleanArticle, ...]:
+    """Set each article's ``same_story_as`` to the other copies of its story among ``cleaned``.
+
+    ``clean`` does this for its batch; a store calls it again over all of an event's
+    articles, so that copies ingested in different batches count as one source.
+    """
+    settings = settings or Settings()
     copies = find_copies(
         [(c.id, c.text) for c in cleaned],
         threshold=settings.duplicate_threshold,
@@ -210,6 +221,6 @@ def _wire_outlet(kept: list[Block]) -> str | None:
 
 
 def _with_copies(clean: CleanArticle, copies: tuple[str, ...]) -> CleanArticle:
-    if not copies:
+    if copies == clean.same_story_as:
         return clean
     return CleanArticle.from_dict({**clean.to_dict(), "same_story_as": list(copies)})

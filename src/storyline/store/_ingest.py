@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analyze import analyze
-from storyline.clean import clean
+from storyline.clean import clean, link_copies
 from storyline.errors import StoreError
-from storyline.model import Article, Brief, CleanArticle, Failure
+from storyline.model import AnalyzedArticle, Article, Brief, CleanArticle, Failure
 from storyline.pipeline import Progress, assemble_brief
 from storyline.settings import Settings
 from storyline.store._base import Ingested, Store
@@ -80,9 +80,20 @@ def rebuild_brief(store: Store, event: str, *, settings: Settings) -> Brief:
             f"no event {event!r} in the store (or it holds no article); list the event ids "
             "with `storyline brief --db STORE` (no --event)"
         )
-    brief = assemble_brief(analyzed, settings=settings)
+    brief = assemble_brief(_with_copies_linked(analyzed, settings), settings=settings)
     store.save_brief(event, brief, settings=settings_record(settings))
     return brief
+
+
+def _with_copies_linked(
+    analyzed: Sequence[AnalyzedArticle], settings: Settings
+) -> list[AnalyzedArticle]:
+    """Find copies of one story across the whole event, not only within each batch."""
+    linked = link_copies([a.clean for a in analyzed], settings=settings)
+    return [
+        a if a.clean is clean else dataclasses.replace(a, clean=clean)
+        for a, clean in zip(analyzed, linked, strict=True)
+    ]
 
 
 def _partial(usable: Sequence[CleanArticle], settings: Settings) -> tuple[str, ...]:
