@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
-import hashlib
 import json
-import pickle
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +26,7 @@ from typing import Any
 from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate.sources import source_keys
+from storyline.evaluate._cache import cache_path, cached
 from storyline.evaluate._peers import lead_summary, lexrank_summary, textrank_summary
 from storyline.model import AnalyzedArticle, Article
 from storyline.summarize import summarize
@@ -37,8 +36,6 @@ METRICS = ("rouge1", "rouge2", "rougeL")
 SENTENCE_CAP = 100
 # Decimal places kept in the printed scores.
 DIGITS = 4
-# Bumped when what is cached changes shape, so stale pickles are not read back.
-CACHE_VERSION = 1
 
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
 
@@ -93,26 +90,9 @@ def load_analyzed(
     cache_dir: Path | None = None,
 ) -> list[tuple[AnalyzedArticle, ...]]:
     """Analyze the clusters, reusing a pickle under ``cache_dir`` when present."""
-    cache = _cache_path(csv_path, clusters, cache_dir)
-    if cache is not None and cache.is_file():
-        with cache.open("rb") as handle:
-            cached: list[tuple[AnalyzedArticle, ...]] = pickle.load(handle)
-        return cached
-    analyzed = list(analyze_clusters(clusters))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with cache.open("wb") as handle:
-            pickle.dump(analyzed, handle)
-    return analyzed
-
-
-def _cache_path(csv_path: Path, clusters: Sequence[Cluster], cache_dir: Path | None) -> Path | None:
-    """Return where these clusters of ``csv_path`` are cached; None without a cache folder."""
-    if cache_dir is None:
-        return None
-    key = hashlib.sha1(str(csv_path.resolve()).encode(), usedforsecurity=False).hexdigest()[:8]
     rows = f"{clusters[0].index}-{clusters[-1].index}" if clusters else "none"
-    return cache_dir / f"{csv_path.stem}-{rows}-{key}-v{CACHE_VERSION}.pkl"
+    cache = cache_path(cache_dir, csv_path, f"{csv_path.stem}-{rows}")
+    return cached(cache, lambda: list(analyze_clusters(clusters)))
 
 
 def storyline_summary(analyzed: Sequence[AnalyzedArticle], words: int) -> str:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
-import pickle
 import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -28,13 +26,12 @@ from typing import Any
 from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate import source_keys
+from storyline.evaluate._cache import cache_path, cached
 from storyline.evaluate._tilse import parse_reference, score
 from storyline.ingest import read
 from storyline.model import AnalyzedArticle, Article, PartialDate
 from storyline.timeline import build
 
-# Bumped when what is cached changes shape, so stale pickles are not read back.
-CACHE_VERSION = 1
 # The headline numbers: news-tls's alignment ROUGE (many-to-one) and date F1.
 HEADLINE = {"ar1_f": "align_r1_f", "ar2_f": "align_r2_f", "date_f1": "date_f1"}
 Timeline = dict[dt.date, list[str]]
@@ -66,18 +63,14 @@ def analyze_folder(
     folder: Path, *, max_articles: int | None = None, cache_dir: Path | None = None
 ) -> tuple[AnalyzedArticle, ...]:
     """Read, clean and analyze one folder, reusing a pickle under ``cache_dir`` when present."""
-    cache = _cache_path(folder, max_articles, cache_dir)
-    if cache is not None and cache.is_file():
-        with cache.open("rb") as handle:
-            cached: tuple[AnalyzedArticle, ...] = pickle.load(handle)
-        return cached
+    size = "all" if max_articles is None else str(max_articles)
+    cache = cache_path(cache_dir, folder, f"{folder.name}-{size}")
+    return cached(cache, lambda: _analyze_folder(folder, max_articles))
+
+
+def _analyze_folder(folder: Path, max_articles: int | None) -> tuple[AnalyzedArticle, ...]:
     cleaned = tuple(c for c in clean(read_folder(folder, max_articles)) if c.text.strip())
-    analyzed = tuple(analyze(cleaned))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with cache.open("wb") as handle:
-            pickle.dump(analyzed, handle)
-    return analyzed
+    return tuple(analyze(cleaned))
 
 
 def read_folder(folder: Path, max_articles: int | None = None) -> tuple[Article, ...]:
@@ -191,15 +184,6 @@ def _dated(article: Article) -> Article:
     day = dt.date.fromisoformat(path.parent.name)
     stem = path.name.removesuffix(".txt").removesuffix(".htm")
     return replace(article, id=f"{day.isoformat()}/{stem}", published=PartialDate.from_date(day))
-
-
-def _cache_path(folder: Path, max_articles: int | None, cache_dir: Path | None) -> Path | None:
-    """Return where the analysed folder is cached; None without a cache folder."""
-    if cache_dir is None:
-        return None
-    key = hashlib.sha1(str(folder.resolve()).encode(), usedforsecurity=False).hexdigest()[:8]
-    size = "all" if max_articles is None else str(max_articles)
-    return cache_dir / f"{folder.name}-{size}-{key}-v{CACHE_VERSION}.pkl"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
