@@ -34,6 +34,14 @@ def _sentence(text: str, body: str) -> Sentence:
     return Sentence(start, start + len(text), text)
 
 
+def _paragraphs(aid: str, body: str) -> AnalyzedArticle:
+    """An analysed article whose sentences are the paragraphs of ``body``."""
+    return AnalyzedArticle(
+        clean=CleanArticle(id=aid, text=body),
+        sentences=tuple(_sentence(part, body) for part in body.split("\n\n")),
+    )
+
+
 def test_summarize_seed_headline_is_one_short_cited_sentence(
     seeds: tuple[AnalyzedArticle, ...],
 ) -> None:
@@ -135,13 +143,7 @@ def test_summarize_cites_every_independent_source_with_the_same_sentence() -> No
         "a": f"{shared}\n\nThe city council approved the final budget for the repair work.",
         "b": f"Drivers cheered as the barriers came down at noon.\n\n{shared}",
     }
-    analyzed = tuple(
-        AnalyzedArticle(
-            clean=CleanArticle(id=aid, text=body),
-            sentences=tuple(_sentence(part, body) for part in body.split("\n\n")),
-        )
-        for aid, body in texts.items()
-    )
+    analyzed = tuple(_paragraphs(aid, body) for aid, body in texts.items())
     summary = summarize(analyzed, keys={"a": "a", "b": "b"})
     line = next(line for line in _lines(summary) if line.text == shared)
     assert {cite.article for cite in line.citations} == {"a", "b"}
@@ -160,10 +162,7 @@ def test_candidates_drop_questions_fragments_and_unattributed_quotes() -> None:
         "BAGHDAD (Wire) - Officials counted the votes in the northern provinces overnight."
     )
     parts = body.split("\n\n")
-    article = AnalyzedArticle(
-        clean=CleanArticle(id="q", text=body),
-        sentences=tuple(_sentence(part, body) for part in parts),
-    )
+    article = _paragraphs("q", body)
     texts = [c.text for c in find_candidates((article,))]
     assert texts == [
         parts[2],
@@ -199,10 +198,7 @@ def test_candidates_keep_statements_that_quote_a_short_phrase() -> None:
         "“I am incredibly flattered to have been suggested to be involved with the arts.”"
     )
     parts = body.split("\n\n")
-    article = AnalyzedArticle(
-        clean=CleanArticle(id="s", text=body),
-        sentences=tuple(_sentence(part, body) for part in parts),
-    )
+    article = _paragraphs("s", body)
     assert [c.text for c in find_candidates((article,))] == parts[:2]
 
 
@@ -219,13 +215,7 @@ def test_summarize_lines_never_restate_one_another() -> None:
             "Local shop owners expect more customers once drivers can cross again."
         ),
     }
-    analyzed = tuple(
-        AnalyzedArticle(
-            clean=CleanArticle(id=aid, text=body),
-            sentences=tuple(_sentence(part, body) for part in body.split("\n\n")),
-        )
-        for aid, body in texts.items()
-    )
+    analyzed = tuple(_paragraphs(aid, body) for aid, body in texts.items())
     summary = summarize(analyzed, keys={"a": "a", "b": "b"}, max_sentences=10)
     lines = [line.text for line in _lines(summary)]
     assert len(lines) == 3
