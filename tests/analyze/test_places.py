@@ -1,4 +1,4 @@
-"""Tests for place resolution on real sentences (seed articles, Timeline17) and merging."""
+"""Tests for place resolution on real sentences (seed articles, Timeline17, places gold)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.analyze.places import merge_places, resolve_places
-from storyline.model import AnalyzedArticle, CleanArticle, PlaceRef
+from storyline.analyze.places import resolve_places
+from storyline.model import PlaceRef
 
 T17_BBC_OIL = "timeline17/bpoil_bbc/InputDocs"
 
@@ -56,7 +56,6 @@ def test_places_spans_index_the_doc_text(
 
 def test_places_empty_doc_has_none(nlp: Language) -> None:
     assert resolve_places(nlp("")) == ()
-    assert merge_places([]) == ()
 
 
 def test_places_hawl_spellings_resolve_to_one_point_in_syria(
@@ -195,28 +194,6 @@ def test_places_named_country_beats_a_city_of_that_name(nlp: Language) -> None:
     text = "Iran warned Iran's neighbours. Iran, Iran and Iran again. Iraq was calm."
     iraq = _by_text(_refs(nlp, text), "Iraq")[0]  # GeoNames lists "Iraq" for Arak, Iran
     assert (iraq.name, iraq.precision) == ("Iraq", "country")
-
-
-def test_places_merge_one_place_per_location(
-    seed_docs: dict[str, Doc], seed_refs: dict[str, tuple[PlaceRef, ...]]
-) -> None:
-    analyzed = [
-        AnalyzedArticle(clean=CleanArticle(id=stem, text=seed_docs[stem].text), places=refs)
-        for stem, refs in seed_refs.items()
-    ]
-    places = merge_places(analyzed)
-    by_name = {place.name: place for place in places}
-    assert set(by_name["Al Hawl"].aliases) == {"al-Hawl", "Al Hawl", "al-Hol"}
-    assert set(by_name["Deir ez-Zor"].aliases) == {"Deir el-Zour", "Deir al-Zor"}
-    baghouz = by_name["Baghouz"]
-    assert set(baghouz.aliases) == {"Baghouz", "Bagouz", "BAGHOUZ"}
-    assert (baghouz.precision, baghouz.country) == ("admin", "SY")
-    counts = [len(place.citations) for place in places]
-    assert counts == sorted(counts, reverse=True) and places[0].name == "Syria"
-    texts = {article.id: article.clean.text for article in analyzed}
-    for place in places:
-        for cite in place.citations:
-            assert texts[cite.article][cite.start : cite.end] in place.aliases
 
 
 def test_places_resolution_is_fast(seed_docs: dict[str, Doc]) -> None:

@@ -19,15 +19,6 @@ from storyline.model import Actor, Place
 MAIN_COUNTRIES = 3
 
 
-def drop_actor_places(places: Sequence[Place]) -> tuple[Place, ...]:
-    """Places without coordinates whose name is a known actor ("Isis", "Daesh")."""
-    return tuple(
-        place
-        for place in places
-        if place.lat is not None or not any(known_actor(name) for name in _names(place))
-    )
-
-
 def drop_place_actors(actors: Sequence[Actor], places: Sequence[Place]) -> tuple[Actor, ...]:
     """Actors not in the aliases file whose name is a place in the brief's main countries."""
     countries = _main_countries(places)

@@ -1,4 +1,4 @@
-"""`storyline evaluate multinews FILE.csv` / `storyline evaluate timeline17 DIR`: benchmarks."""
+"""`storyline evaluate multinews FILE.csv` / `timeline17 DIR` / `places FILE.jsonl`: benchmarks."""
 
 from __future__ import annotations
 
@@ -27,7 +27,13 @@ def add_parser(commands: Any) -> None:
     timeline.add_argument("--max-articles", type=int, help="articles read per folder")
     timeline.add_argument("--cache", type=Path, help="keep analysed folders here between runs")
     timeline.set_defaults(run=run_timeline17)
-    for sub in (multinews, timeline):
+    places = sets.add_parser("places", help="toponyms found and placed, acc@161 and errors")
+    places.add_argument("jsonl", type=Path, metavar="FILE.jsonl", help="places gold file")
+    places.add_argument("--peers", type=Path, help="folder of peer outputs (default: peers/)")
+    places.add_argument("--limit", type=int, help="score only the first N articles")
+    places.add_argument("--cache", type=Path, help="keep the spaCy parses here between runs")
+    places.set_defaults(run=run_places)
+    for sub in (multinews, timeline, places):
         sub.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -48,6 +54,17 @@ def run_timeline17(args: argparse.Namespace) -> int:
 
     result = evaluate_timeline17(
         args.directory, folders=args.folders, max_articles=args.max_articles, cache_dir=args.cache
+    )
+    _print(result, as_json=args.json)
+    return 0
+
+
+def run_places(args: argparse.Namespace) -> int:
+    """Score toponym resolution on a places gold file; print the result."""
+    from storyline.evaluate.places import evaluate_places
+
+    result = evaluate_places(
+        args.jsonl, peers_dir=args.peers, cache_dir=args.cache, limit=args.limit
     )
     _print(result, as_json=args.json)
     return 0

@@ -1,0 +1,104 @@
+"""Resolve an article's place mentions, then share each name's best resolution."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.analyze.places._areas import province_area, stated_areas, within
+from storyline.analyze.places._candidates import candidates
+from storyline.analyze.places._context import Context, article_areas
+from storyline.analyze.places._disambiguate import choose, is_exact_area
+from storyline.analyze.places._mentions import PLACE_LABELS, Mention, merge_key, read_mention
+from storyline.analyze.places._resolution import (
+    EVIDENCE_CONTEXT,
+    PRECISION_RANK,
+    Resolution,
+    resolution_at,
+)
+from storyline.model import PlaceRef
+
+# spaCy tags some villages and camps ORG ("al-Hol"); these words nearby say it is a place.
+_CUE_TEXT = """camp town city village hamlet province governorate district region capital border
+    crossing enclave stronghold suburb outskirts neighbourhood neighborhood port"""
+
+
+PLACE_CUE_WORDS = frozenset(_CUE_TEXT.split())
+
+
+CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 4, 3  # tokens: "the Iraqi town of Sinjar", "Hawl, a camp"
+
+
+Pairs = list[tuple[Mention, Resolution]]
+
+
+def resolve_places(doc: Doc) -> tuple[PlaceRef, ...]:
+    """Resolve the doc's place mentions; unknown places fall back to what encloses them."""
+    ents = list(doc.ents)
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    mentions = (read_mention(ent) for ent in ents if ent.label_ in PLACE_LABELS)
+    # A surname tagged as a place is the person again ("Hayward" after "Tony Hayward").
+    places = [m for m in mentions if m and m.query not in surnames]
+    context = Context(*article_areas(places))
+    resolved = [(m, resolve(m, context)) for m in places]
+    orgs = [m for m in (read_mention(e) for e in ents if e.label_ == "ORG") if m]
+    resolved += _org_places(orgs, context, {merge_key(m.query) for m in places})
+    return tuple(_to_ref(m, r) for m, r in sorted(_propagate(resolved), key=lambda p: p[0].start))
+
+
+def resolve(mention: Mention, context: Context) -> Resolution:
+    """Resolve one mention: a stated province, a place inside a stated area, else the best."""
+    areas = stated_areas(mention, context)
+    if mention.province:
+        province = province_area(mention.query, context, areas[-1:])
+        if province is not None:
+            return resolution_at(province, EVIDENCE_CONTEXT)
+    found = candidates(mention, context)
+    named_area = any(is_exact_area(c) for c in found)  # "Syria, Iraq" is a list
+    if areas and not named_area and (inside := within(found, areas[0], context)):
+        return inside
+    chosen = choose(found, context)
+    return resolution_at(chosen.entry, EVIDENCE_CONTEXT) if chosen else Resolution()
+
+
+def _org_places(orgs: list[Mention], context: Context, place_keys: set[str]) -> Pairs:
+    """Return ORG entities that are places: cued and resolvable, or named as a place elsewhere."""
+    found: dict[int, tuple[Mention, Resolution]] = {}
+    for mention in orgs:
+        ent, doc = mention.span, mention.span.doc
+        window = doc[max(0, ent.start - CUE_WINDOW_BEFORE) : ent.end + CUE_WINDOW_AFTER]
+        cued = any(token.lower_ in PLACE_CUE_WORDS for token in window)
+        resolution = resolve(mention, context) if cued else None
+        if resolution is not None and resolution.lat is not None:
+            found[mention.start] = (mention, resolution)
+    keys = place_keys | {merge_key(m.query) for m, _ in found.values()}
+    for mention in orgs:
+        if mention.start not in found and merge_key(mention.query) in keys:
+            found[mention.start] = (mention, Resolution())
+    return list(found.values())
+
+
+def _propagate(resolved: Pairs) -> Pairs:
+    """Give mentions of a name the best-supported resolution that name got in the doc."""
+    best: dict[str, Resolution] = {}
+    for mention, resolution in resolved:
+        key = merge_key(mention.query)
+        if key not in best or strength(resolution) > strength(best[key]):
+            best[key] = resolution
+    return [(m, _better(r, best[merge_key(m.query)])) for m, r in resolved]
+
+
+def _better(own: Resolution, best: Resolution) -> Resolution:
+    # Fill a mention with no point; replace a guess by what the text states, or by a smaller one.
+    stated = best.evidence > own.evidence
+    finer = strength(best) > strength(own) and best.country == own.country
+    return best if own.lat is None or stated or finer else own
+
+
+def strength(found: Resolution) -> tuple[int, int, int]:
+    return int(found.lat is not None), found.evidence, PRECISION_RANK[found.precision]
+
+
+def _to_ref(mention: Mention, found: Resolution) -> PlaceRef:
+    located = (found.lat, found.lon, found.country, found.precision, found.via)
+    end = mention.start + len(mention.text)
+    return PlaceRef(mention.text, mention.start, end, found.name or mention.text, *located)
