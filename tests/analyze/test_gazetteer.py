@@ -13,6 +13,7 @@ from storyline.analyze.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     GeoSource,
+    _cache,
     build_index,
     cache_dir,
     cache_path,
@@ -151,7 +152,7 @@ def test_gazetteer_loads_fast_from_its_cache(gazetteer: Gazetteer) -> None:
 
 def test_gazetteer_build_keeps_latin_names_only(tmp_path: Path) -> None:
     path = tmp_path / "tiny.sqlite"
-    build_index(path, TINY_SOURCE)
+    build_index(path, TINY_SOURCE, version="tiny")
     tiny = Gazetteer(path)
     assert [entry.name for entry in tiny.lookup("El Hol")] == ["Al Hawl"]
     for dropped in ("الحول", "alhwl", "DEZ"):  # other scripts, transliteration, airport code
@@ -165,15 +166,15 @@ def test_gazetteer_rebuilds_a_cache_of_another_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(gz.CACHE_ENV, str(tmp_path))
-    monkeypatch.setattr(gz, "_read_geonames", lambda: TINY_SOURCE)
+    monkeypatch.setattr(_cache, "read_sources", lambda: TINY_SOURCE)
     path = cache_path()
     with sqlite3.connect(path) as conn:  # a stale index from an older layout
         conn.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         conn.execute("INSERT INTO meta VALUES ('version', 'old')")
     conn.close()
-    rebuilt = gz._load_cached(path)
+    rebuilt = _cache._load_cached(path)
     assert [entry.name for entry in rebuilt.lookup("Venice")] == ["Venice"]
-    assert gz._is_current(path)
+    assert _cache._is_current(path)
 
 
 def test_gazetteer_cache_dir_follows_the_environment(

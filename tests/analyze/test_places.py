@@ -93,7 +93,7 @@ def test_places_deir_ez_zor_spellings_resolve_to_the_same_city(
         ("002", "Raqqa", "Ar Raqqah", "SY"),
         ("002", "Mosul", "Mosul", "IQ"),
         ("001", "Busaira", "Al Buşayrah", "SY"),  # not Basra, which shares its skeleton
-        ("001", "Daraa", "Dar'a province", "SY"),  # "the southern province of Daraa"
+        ("001", "Daraa", "Dar'ā", "SY"),  # "the southern province of Daraa": the admin area
     ],
 )
 def test_places_seed_places_resolve(

@@ -6,16 +6,12 @@ from collections.abc import Sequence
 
 from storyline.analyze import gazetteer as gz
 from storyline.analyze.gazetteer import NameMatch
-from storyline.analyze.places._context import Context
+from storyline.analyze.places._context import Context, needs_its_country
 
 # Outside the article's countries a city resolves only if it is big and dwarfs its namesakes.
 DOMINANT_MIN_POPULATION, DOMINANCE_RATIO = 100_000, 10.0
-
-
 # Cities this big win over the admin area of the same name (New York, Washington).
 METRO_MIN_POPULATION = 500_000
-
-
 # A context town this small yields to a world city of its name (Paris, not Paris, Texas).
 TOWN_MAX_POPULATION = 30_000
 
@@ -27,8 +23,9 @@ def choose(candidates: Sequence[NameMatch], context: Context) -> NameMatch | Non
     ranked = sorted(candidates, key=lambda c: score(c, context), reverse=True)
     best = ranked[0]
     famous = [c for c in ranked if is_big_city(c) and c.level >= best.level]
-    if is_exact_area(best) or (famous and best.entry.population < TOWN_MAX_POPULATION):
-        return best if is_exact_area(best) else famous[0]  # Toronto, not Toronto (Ohio)
+    sure = is_sure_area(best, context)
+    if sure or (famous and best.entry.population < TOWN_MAX_POPULATION):
+        return best if sure else famous[0]  # Toronto, not Toronto (Ohio)
     if context.tier(best.entry.country) > 0:
         return None if _has_twin(best, ranked[1:], context) else best
     population = best.entry.population
@@ -46,12 +43,13 @@ def _has_twin(best: NameMatch, others: Sequence[NameMatch], context: Context) ->
 
 
 def score(found: NameMatch, context: Context) -> tuple[float, ...]:
+    """Rank a candidate: prominent areas, the article's countries and states, then size."""
     entry, tier = found.entry, context.tier(found.entry.country)
     in_admin = int(entry.kind == "city" and (entry.country, entry.admin1) in context.admins)
     metro = entry.kind == "city" and entry.population >= METRO_MIN_POPULATION and tier > 0
     # A named country outranks a city of its name (Iraq, not Arak), a metro its state.
     country = entry.kind == "country" and found.level >= gz.LEVEL_ALTERNATE
-    big = is_exact_area(found) or (metro and found.level >= gz.LEVEL_ALTERNATE)
+    big = is_sure_area(found, context) or (metro and found.level >= gz.LEVEL_ALTERNATE)
     prominent = 3 if country and tier else 2 if big else 0
     kind_rank = {"country": 2.0, "admin": 1.0}.get(entry.kind, 1.5 if metro else 0.0)
     exact = int(found.level >= gz.LEVEL_BARE)
@@ -60,9 +58,17 @@ def score(found: NameMatch, context: Context) -> tuple[float, ...]:
 
 
 def is_big_city(found: NameMatch) -> bool:
+    """Tell whether ``found`` is a city big enough to be meant without context."""
     big = found.entry.population >= DOMINANT_MIN_POPULATION and found.entry.kind == "city"
     return big and found.level >= gz.LEVEL_ALTERNATE
 
 
 def is_exact_area(found: NameMatch) -> bool:
+    """Tell whether ``found`` is a country or admin area called by its own (alternate) name."""
     return found.entry.kind != "city" and found.level >= gz.LEVEL_ALTERNATE
+
+
+def is_sure_area(found: NameMatch, context: Context) -> bool:
+    """Tell whether ``found`` is an exact area the article can mean without more context."""
+    named = not needs_its_country(found) or context.tier(found.entry.country) > 0
+    return is_exact_area(found) and named
