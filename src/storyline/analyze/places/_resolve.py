@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.analyze.gazetteer import LEVEL_ALTERNATE, load_gazetteer
 from storyline.analyze.places._areas import province_area, stated_areas, within
 from storyline.analyze.places._candidates import candidates
 from storyline.analyze.places._context import Context, article_areas
@@ -20,13 +21,11 @@ from storyline.model import PlaceRef
 # spaCy tags some villages and camps ORG ("al-Hol"); these words nearby say it is a place.
 _CUE_TEXT = """camp town city village hamlet province governorate district region capital border
     crossing enclave stronghold suburb outskirts neighbourhood neighborhood port"""
-
-
 PLACE_CUE_WORDS = frozenset(_CUE_TEXT.split())
-
-
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 4, 3  # tokens: "the Iraqi town of Sinjar", "Hawl, a camp"
-
+# Entities spaCy may give a place's name under another label ("the town of Calais" as a
+# person, "Ridge Farm, Ill." as an organisation).
+MISLABELLED_PLACE_LABELS = ("ORG", "PERSON")
 
 Pairs = list[tuple[Mention, Resolution]]
 
@@ -36,12 +35,14 @@ def resolve_places(doc: Doc) -> tuple[PlaceRef, ...]:
     ents = list(doc.ents)
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions = (read_mention(ent) for ent in ents if ent.label_ in PLACE_LABELS)
-    # A surname tagged as a place is the person again ("Hayward" after "Tony Hayward").
-    places = [m for m in mentions if m and m.query not in surnames]
+    # A surname tagged as a place is the person again ("Hayward" after "Tony Hayward"),
+    # unless it names a country ("Rethinking Egypt" read as a person's name).
+    places = [m for m in mentions if m and (m.query not in surnames or _is_country(m.query))]
     context = Context(*article_areas(places))
     resolved = [(m, resolve(m, context)) for m in places]
-    orgs = [m for m in (read_mention(e) for e in ents if e.label_ == "ORG") if m]
-    resolved += _org_places(orgs, context, {merge_key(m.query) for m in places})
+    others = [read_mention(e) for e in ents if e.label_ in MISLABELLED_PLACE_LABELS]
+    place_keys = {merge_key(m.query) for m in places}
+    resolved += _other_places([m for m in others if m], context, place_keys)
     return tuple(_to_ref(m, r) for m, r in sorted(_propagate(resolved), key=lambda p: p[0].start))
 
 
@@ -60,21 +61,37 @@ def resolve(mention: Mention, context: Context) -> Resolution:
     return resolution_at(chosen.entry, EVIDENCE_CONTEXT) if chosen else Resolution()
 
 
-def _org_places(orgs: list[Mention], context: Context, place_keys: set[str]) -> Pairs:
-    """Return ORG entities that are places: cued and resolvable, or named as a place elsewhere."""
+def _other_places(others: list[Mention], context: Context, place_keys: set[str]) -> Pairs:
+    """Return entities of other labels that are places: cued or stated in an area ("Ridge
+    Farm, Ill.") and resolvable, or (organisations) named as a place elsewhere."""
     found: dict[int, tuple[Mention, Resolution]] = {}
-    for mention in orgs:
-        ent, doc = mention.span, mention.span.doc
-        window = doc[max(0, ent.start - CUE_WINDOW_BEFORE) : ent.end + CUE_WINDOW_AFTER]
-        cued = any(token.lower_ in PLACE_CUE_WORDS for token in window)
-        resolution = resolve(mention, context) if cued else None
+    for mention in others:
+        resolution = _cued_place(mention, context)
         if resolution is not None and resolution.lat is not None:
             found[mention.start] = (mention, resolution)
     keys = place_keys | {merge_key(m.query) for m, _ in found.values()}
-    for mention in orgs:
+    for mention in others:
+        if mention.span.label_ != "ORG":
+            continue  # a person's name met as a place is still the person ("Jordan")
         if mention.start not in found and merge_key(mention.query) in keys:
             found[mention.start] = (mention, Resolution())
     return list(found.values())
+
+
+def _cued_place(mention: Mention, context: Context) -> Resolution | None:
+    """Resolve a mislabelled entity a place cue surrounds, or that sits inside a stated area."""
+    ent, doc = mention.span, mention.span.doc
+    window = doc[max(0, ent.start - CUE_WINDOW_BEFORE) : ent.end + CUE_WINDOW_AFTER]
+    if any(token.lower_ in PLACE_CUE_WORDS for token in window):
+        return resolve(mention, context)
+    areas = stated_areas(mention, context)
+    inside = within(candidates(mention, context), areas[0], context) if areas else None
+    return inside if inside is not None and inside.name is not None else None
+
+
+def _is_country(name: str) -> bool:
+    matches = load_gazetteer().match(name, min_similarity=1.0)
+    return any(m.entry.kind == "country" and m.level >= LEVEL_ALTERNATE for m in matches)
 
 
 def _propagate(resolved: Pairs) -> Pairs:
@@ -95,6 +112,7 @@ def _better(own: Resolution, best: Resolution) -> Resolution:
 
 
 def strength(found: Resolution) -> tuple[int, int, int]:
+    """Rank a resolution: placed, then the evidence for it, then how small its area is."""
     return int(found.lat is not None), found.evidence, PRECISION_RANK[found.precision]
 
 
