@@ -78,3 +78,11 @@ def test_report_every_span_indexes_the_text_it_claims(seed_brief: Brief) -> None
         surface = {actor.name.casefold(), *(alias.casefold() for alias in actor.aliases)}
         for cite in actor.citations:
             assert texts[cite.article][cite.start : cite.end].casefold() in surface
+
+
+@pytest.mark.issue(10)
+def test_report_markdown_shows_the_cited_headline(seed_brief: Brief) -> None:
+    assert seed_brief.headline is not None
+    text = render_markdown(seed_brief)
+    cite = seed_brief.headline.citations[0]
+    assert f"**{seed_brief.headline.text}** [{cite.article}:{cite.start}-{cite.end}]" in text

@@ -220,3 +220,29 @@ def test_summarize_lines_never_restate_one_another() -> None:
     lines = [line.text for line in _lines(summary)]
     assert len(lines) == 3
     assert sum("will reopen to traffic" in line for line in lines) == 1
+
+
+@pytest.mark.issue(10)
+def test_candidates_cite_after_an_update_stamp() -> None:
+    body = "(Update 4:10 p.m. local time) The ministry said two bridges reopened to traffic."
+    (candidate,) = find_candidates([_paragraphs("live", body)])
+    assert candidate.text == "The ministry said two bridges reopened to traffic."
+    assert body[candidate.start : candidate.end] == candidate.text
+
+
+@pytest.mark.issue(10)
+def test_candidates_drop_sentences_opening_on_a_connective() -> None:
+    body = (
+        "However, the ministry said the bridges would stay closed until May.\n\n"
+        "Meanwhile, engineers inspected the northern span for cracks on Monday.\n\n"
+        "Andersen, the chief engineer, said the work would end on Friday."
+    )
+    texts = [c.text for c in find_candidates([_paragraphs("bridges", body)])]
+    assert texts == ["Andersen, the chief engineer, said the work would end on Friday."]
+
+
+@pytest.mark.issue(10)
+def test_summarize_seed_lines_stand_on_their_own(seeds: tuple[AnalyzedArticle, ...]) -> None:
+    summary = summarize(seeds, keys=_keys(seeds))
+    openings = [line.text.split()[0].strip(",").lower() for line in _lines(summary)]
+    assert not set(openings) & {"however", "but", "and", "meanwhile", "also", "yet"}

@@ -37,12 +37,18 @@ def _header(brief: Brief) -> str:
 
 
 def _summary(brief: Brief) -> str:
-    if not brief.summary:
+    if not brief.summary and brief.headline is None:
         return ""
+    parts = []
+    if brief.headline is not None:
+        cites = " ".join(_cite(c) for c in brief.headline.citations)
+        parts.append(f"**{brief.headline.text}** {cites}")
     lines = [
         f"- {line.text} {' '.join(_cite(c) for c in line.citations)}" for line in brief.summary
     ]
-    return "## Summary\n\n" + "\n".join(lines)
+    if lines:
+        parts.append("\n".join(lines))
+    return "## Summary\n\n" + "\n\n".join(parts)
 
 
 def _timeline(brief: Brief) -> str:

@@ -56,6 +56,21 @@ _FURNITURE = re.compile(
 )
 # "CITY, Country (Agency) - " opening a wire story: cited from the words after it.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(,[A-Za-z .'-]+)?(\([^)]{1,40}\))?\s*[-–—]+\s*(?=[A-Z])")
+# An update stamp opening a live-page paragraph, "(Update 2:45 p.m. Cairo, 7:45 a.m. ET) "
+# or "UPDATE 3: ": cited from the words after it, like a dateline (issue 10).
+_UPDATE_STAMP = re.compile(
+    r"^(?:\((?:updated?|posted|last updated)\b[^()\n]{0,80}\)|update\s*\d*\s*:)\s*(?=\S)",
+    re.IGNORECASE,
+)
+# A sentence opening on a discourse connective continues a sentence that is not shown
+# ("However, the group's leader is still at large"); it cannot stand alone (issue 10).
+_CONNECTIVE_OPENING = re.compile(
+    r"^[\"'“‘]?(?:however|but|and|or|yet|still|also|meanwhile|moreover|furthermore|"
+    r"nevertheless|nonetheless|instead|besides|likewise|similarly|otherwise|thus|therefore|"
+    r"hence|consequently|accordingly|indeed|then|so|in addition|in contrast|by contrast|"
+    r"on the other hand|as a result|even so|at the same time|in turn)\b",
+    re.IGNORECASE,
+)
 # Substrings one of which every furniture match contains: a fast test before the regex.
 _FURNITURE_HINTS = (
     "http",
@@ -122,7 +137,7 @@ def _candidate(article: str, position: int, start: int, text: str) -> Candidate 
     best: tuple[int, str] | None = None
     offset = 0
     for line in text.split("\n"):
-        stripped = _DATELINE.sub("", line.strip())
+        stripped = _UPDATE_STAMP.sub("", _DATELINE.sub("", line.strip()))
         if stripped and _is_statement(stripped) and (best is None or len(stripped) > len(best[1])):
             best = (offset + line.index(stripped), stripped)
         offset += len(line) + 1
@@ -147,6 +162,7 @@ def _is_statement(text: str) -> bool:
         MIN_WORDS <= len(words) <= MAX_WORDS
         and _TERMINAL.search(text) is not None
         and _OPENING.match(text) is not None
+        and _CONNECTIVE_OPENING.match(text) is None
         and not _is_heading(words)
         and not _is_furniture(text)
         and _quotes_are_attributed(text)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from storyline.summarize._candidates import Candidate
+from storyline.summarize._focus import Focus
 
 # Cost exponent r of Lin & Bilmes: gain / words**r; below 1 favours longer sentences,
 # which carry more facts per stop; 0.6 was chosen on the Multi-News validation sample.
@@ -49,6 +50,9 @@ CENTRALITY_WEIGHT = 3.0
 # the same thing (a wire copy with other quote marks or an added attribution, a rewrite
 # of the headline); set by judgement (0.6 to 1 move ROUGE-1 by < 0.05 on Multi-News).
 NEAR_DUPLICATE_SHARE = 0.8
+# A headline naming the event's main place and actor is preferred to the best sentence
+# when its gain is at least this share of the best's (issue 10: say where and who).
+HEADLINE_FOCUS_SHARE = 0.5
 # Bigram concepts count this much relative to unigram concepts.
 BIGRAM_WEIGHT = 1.0
 
@@ -131,11 +135,31 @@ def select(
 
 
 def pick_headline(
-    scored: Sequence[Scored], weights: Mapping[str, float], max_words: int
+    scored: Sequence[Scored],
+    weights: Mapping[str, float],
+    max_words: int,
+    *,
+    focus: Focus | None = None,
 ) -> Scored | None:
-    """Pick the best sentence of at most ``max_words`` words not opening on a pronoun."""
+    """Pick the best sentence of at most ``max_words`` words not opening on a pronoun.
+
+    A sentence naming the event's main place and actor (a headline says where and who)
+    is taken instead when its gain is at least ``HEADLINE_FOCUS_SHARE`` of the best's;
+    one naming both comes before one naming either.
+    """
     standalone = [s for s in scored if not _PRONOUN_OPENING.match(s.candidate.text)]
-    return _best_gain(standalone or scored, weights, set(), [], max_words)
+    best = _best_gain(standalone or scored, weights, set(), [], max_words)
+    if focus is None or best is None:
+        return best
+    floor = HEADLINE_FOCUS_SHARE * _gain(best, weights, set())
+    for wanted in (2, 1):
+        if focus.named_in(best.candidate.text) >= wanted:
+            return best
+        naming = [s for s in standalone if focus.named_in(s.candidate.text) >= wanted]
+        found = _best_gain(naming, weights, set(), [], max_words)
+        if found is not None and _gain(found, weights, set()) >= floor:
+            return found
+    return best
 
 
 def _best_gain(
@@ -151,10 +175,16 @@ def _best_gain(
         words = item.candidate.words
         if room is not None and words > room:
             continue
-        gain = _coverage(item.concepts - covered, weights) * item.prior / words**LENGTH_EXPONENT
+        gain = _gain(item, weights, covered)
         if gain > best_gain and not _repeats(item, chosen):
             best, best_gain = item, gain
     return best
+
+
+def _gain(item: Scored, weights: Mapping[str, float], covered: set[str]) -> float:
+    """Return the prior-scaled weight of the concepts ``item`` adds, per cost of its words."""
+    added = _coverage(item.concepts - covered, weights)
+    return float(added * item.prior / item.candidate.words**LENGTH_EXPONENT)
 
 
 def _repeats(item: Scored, chosen: Sequence[Scored]) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from storyline.model import AnalyzedArticle, Citation, CitedLine, PartialDate
 from storyline.summarize._candidates import Candidate, find_candidates, stem_terms
 from storyline.summarize._embed import centrality
+from storyline.summarize._focus import find_focus
 from storyline.summarize._select import (
     LENGTH_EXPONENT,
     concept_weights,
@@ -60,7 +61,7 @@ def summarize(
     weights = concept_weights(candidates, keys)
     central = centrality([c.text for c in candidates])
     scored = score_candidates(candidates, _recency(analyzed), central)
-    top = pick_headline(scored, weights, HEADLINE_MAX_WORDS)
+    top = pick_headline(scored, weights, HEADLINE_MAX_WORDS, focus=find_focus(analyzed, keys))
     headline = _cite(top.candidate, candidates, keys) if top else None
     if count_headline and max_words is not None and top is not None:
         max_words -= top.candidate.words
