@@ -23,6 +23,8 @@ class PartialDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
+        if not dt.MINYEAR <= self.year <= dt.MAXYEAR:
+            raise ValueError(f"PartialDate: year {self.year} is out of range")
         if self.day is not None and self.month is None:
             raise ValueError("PartialDate: a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:

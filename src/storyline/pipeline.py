@@ -63,7 +63,7 @@ def build_brief(
         if len(c.text) > limit
     )
     brief = assemble_brief(analyzed, settings=settings)
-    return BriefResult(brief, ingested.failures + emptied, partial)
+    return BriefResult(brief, ingested.failures + emptied, ingested.warnings + partial)
 
 
 def assemble_brief(

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from storyline.ingest import read
 from storyline.settings import Settings
@@ -79,3 +82,54 @@ def test_read_gives_repeated_stems_distinct_ids(tmp_path: Path) -> None:
     (tmp_path / "b" / "story.txt").write_text("Two.", encoding="utf-8")
     ids = [a.id for a in read([str(tmp_path)]).articles]
     assert ids == ["story", "story-2"]
+
+
+GOOD_LINE = {"id": "good", "text": "Rebels took the town on Friday.", "published": "2019-03-18"}
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("published", ["0", "0001-01-01", "99999", "2019-13-45"])
+def test_read_jsonl_keeps_an_article_whose_date_is_impossible_and_warns(
+    tmp_path: Path, published: str
+) -> None:
+    bad = {"id": "bad", "text": "The army said 3,000 fighters surrendered.", "published": published}
+    path = tmp_path / "batch.jsonl"
+    path.write_text(f"{json.dumps(bad)}\n{json.dumps(GOOD_LINE)}\n", encoding="utf-8")
+    result = read([str(path)])
+    assert (result.articles[0].id, result.articles[0].published) == ("bad", None)
+    assert result.articles[1].published is not None
+    assert not result.failures
+    assert len(result.warnings) == 1 and f"{path}:1" in result.warnings[0]
+
+
+@pytest.mark.issue(12)
+def test_read_jsonl_line_nested_too_deep_is_one_failure(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps(GOOD_LINE) + "\n")
+    result = read([str(path)])
+    assert [a.id for a in result.articles] == ["good"]
+    assert [(f.source, f.code) for f in result.failures] == [(f"{path}:1", "E022")]
+    assert "nested too deeply" in result.failures[0].message
+
+
+@pytest.mark.issue(12)
+def test_read_skips_a_fifo_instead_of_waiting_on_it(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Rebels took the town on Friday.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = read([str(tmp_path / "pipe.txt"), str(tmp_path)])
+    assert [a.id for a in result.articles] == ["good"]
+    assert {(Path(f.source).name, f.code) for f in result.failures} == {("pipe.txt", "E025")}
+
+
+@pytest.mark.issue(12)
+def test_read_folder_given_through_dot_dot_or_a_hidden_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / ".archive" / "articles"
+    (folder / ".drafts").mkdir(parents=True)
+    (folder / "good.txt").write_text("Rebels took the town on Friday.", encoding="utf-8")
+    (folder / ".drafts" / "draft.txt").write_text("A hidden draft.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    for given in ("../.archive/articles", str(folder)):
+        assert [a.id for a in read([given]).articles] == ["good"]

@@ -83,3 +83,22 @@ def test_ingest_links_copies_of_one_story_across_batches(tmp_path: Path) -> None
         assert linked == {"agency": ("paper",), "bank": (), "paper": ("agency",)}
         stored = store.article("paper")
         assert stored is not None and stored.analyzed.clean.same_story_as == ()
+
+
+@pytest.mark.issue(12)
+def test_ingest_stores_nothing_when_the_brief_cannot_be_built(
+    tmp_path: Path, seed_articles: tuple[Article, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.store._ingest as store_ingest
+
+    def broken(*args: object, **kwargs: object) -> Brief:
+        raise OverflowError("date value out of range")
+
+    with open_store(str(tmp_path / "events.db")) as store:
+        ingest(store, seed_articles[:1], settings=Settings(), event="ev")
+        monkeypatch.setattr(store_ingest, "assemble_brief", broken)
+        with pytest.raises(StoreError, match="nothing was stored"):
+            ingest(store, seed_articles[1:2], settings=Settings(), event="ev")
+        monkeypatch.undo()
+        assert [a.id for a in store.event_articles("ev")] == [seed_articles[0].id]
+        assert ingest(store, seed_articles[1:2], settings=Settings(), event="ev").brief

@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(config_file=args.config)
     read_result = read(args.inputs, settings=settings)
     _report_failures(read_result.failures)
+    for warning in read_result.warnings:
+        print(f"storyline: warning: {warning}", file=sys.stderr)
     if not read_result.articles:
         print("storyline: error: no usable article in the inputs", file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ from storyline.settings import Settings
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 STDIN = "-"
+_NOT_REGULAR = "not a regular file (a pipe, socket or device); save its content to a file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class IngestResult:
 
     articles: tuple[Article, ...]
     failures: tuple[Failure, ...]
+    warnings: tuple[str, ...] = ()  # inputs used without a part of them (a bad date)
 
 
 def read(
@@ -35,23 +37,25 @@ def read(
     settings = settings or Settings()
     articles: list[Article] = []
     failures: list[Failure] = []
+    warnings: list[str] = []
     for source, data in _iter_sources(inputs, settings, failures, stdin):
         try:
-            articles.extend(_articles_from_bytes(source, data, settings, failures))
+            articles.extend(_articles_from_bytes(source, data, settings, failures, warnings))
         except IngestError as e:
             failures.append(Failure(source, e.code, _reason(e)))
-    return IngestResult(tuple(_unique_ids(articles)), tuple(failures))
+    return IngestResult(tuple(_unique_ids(articles)), tuple(failures), tuple(warnings))
 
 
 def read_bytes(data: bytes, name: str, *, settings: Settings | None = None) -> IngestResult:
     """Read one uploaded or pasted input; ``name`` (a file name) picks the format and the id."""
     settings = settings or Settings()
     failures: list[Failure] = []
+    warnings: list[str] = []
     try:
-        articles = _articles_from_bytes(name, data, settings, failures)
+        articles = _articles_from_bytes(name, data, settings, failures, warnings)
     except IngestError as e:
         return IngestResult((), (Failure(name, e.code, _reason(e)),))
-    return IngestResult(tuple(_unique_ids(articles)), tuple(failures))
+    return IngestResult(tuple(_unique_ids(articles)), tuple(failures), tuple(warnings))
 
 
 def _iter_sources(
@@ -66,6 +70,9 @@ def _iter_sources(
             failures.append(Failure(name, "E021", "no such file or directory; check the path"))
             continue
         for file in _files_under(path):
+            if not file.is_file():  # a FIFO, socket or device would block or never end
+                failures.append(Failure(str(file), "E025", _NOT_REGULAR))
+                continue
             try:
                 yield str(file), _read_file(file, settings)
             except IngestError as e:
@@ -73,9 +80,15 @@ def _iter_sources(
 
 
 def _files_under(path: Path) -> Iterator[Path]:
+    """Yield ``path`` itself, or the visible regular files below the folder ``path``.
+
+    Only the parts below the folder given are checked for hidden names: the folder may
+    itself sit under "..", "." or a hidden folder.
+    """
     if path.is_dir():
         for file in sorted(path.rglob("*")):
-            if file.is_file() and not any(part.startswith(".") for part in file.parts):
+            hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
+            if file.is_file() and not hidden:
                 yield file
     else:
         yield path
@@ -96,14 +109,18 @@ def _read_file(path: Path, settings: Settings) -> bytes:
 
 
 def _articles_from_bytes(
-    source: str, data: bytes, settings: Settings, failures: list[Failure]
+    source: str,
+    data: bytes,
+    settings: Settings,
+    failures: list[Failure],
+    warnings: list[str],
 ) -> list[Article]:
     if len(data) > settings.max_bytes:
         raise IngestError(f"input is over the limit of {settings.max_bytes:,} bytes", source=source)
     text = decode_text(data, source=source)
     suffix = Path(source).suffix.lower()
     if suffix in JSONL_SUFFIXES or (source == STDIN and text.lstrip().startswith("{")):
-        return articles_from_jsonl(text, source=source, failures=failures)
+        return articles_from_jsonl(text, source=source, failures=failures, warnings=warnings)
     is_html = suffix in HTML_SUFFIXES or _looks_like_html(text)
     return [Article(id=_id_for(source, text), raw=text, source=source, is_html=is_html)]
 

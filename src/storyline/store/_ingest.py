@@ -53,6 +53,7 @@ def ingest(
         raise StoreError("no usable article in the batch: nothing was stored")
     stream = analyze(usable, settings=settings)
     analyzed = tuple(progress(stream, len(usable)) if progress else stream)
+    _check_brief_builds(store, analyzed, event=event, settings=settings)
     raw = {article.id: article for article in articles}
     done = store.add_batch(
         [(raw[a.id], a) for a in analyzed],
@@ -83,6 +84,26 @@ def rebuild_brief(store: Store, event: str, *, settings: Settings) -> Brief:
     brief = assemble_brief(_with_copies_linked(analyzed, settings), settings=settings)
     store.save_brief(event, brief, settings=settings_record(settings))
     return brief
+
+
+def _check_brief_builds(
+    store: Store, analyzed: Sequence[AnalyzedArticle], *, event: str | None, settings: Settings
+) -> None:
+    """Build the brief the event would have with this batch, before anything is stored.
+
+    A batch whose brief cannot be built would leave its event broken for every later
+    ingest and brief (issue 12), so such a batch is refused whole.
+    """
+    stored = store.event_articles(event) if event is not None else []
+    merged = {a.id: a for a in stored} | {a.id: a for a in analyzed}
+    try:
+        assemble_brief(_with_copies_linked(list(merged.values()), settings), settings=settings)
+    except Exception as e:  # any failure of any stage: the guard exists for the unforeseen
+        raise StoreError(
+            f"the brief of this batch cannot be built ({type(e).__name__}: {e}); nothing "
+            "was stored. Please report it with the inputs; meanwhile leave out the article "
+            "the message names, or ingest the articles in smaller batches to find it"
+        ) from e
 
 
 def _with_copies_linked(
