@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from storyline.analyze import analyze
-from storyline.analyze.actors import merge_actors
 from storyline.analyze.kinds import drop_actor_places, drop_place_actors
 from storyline.analyze.places import merge_places
 from storyline.clean import clean
-from storyline.corroborate import group_figures, source_keys
+from storyline.corroborate import group_figures, merge_actors, source_keys
 from storyline.ingest import read
 from storyline.model import (
     AnalyzedArticle,

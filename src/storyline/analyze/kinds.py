@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storyline.analyze.actors import known_actor
+from storyline.analyze.aliases import known_actor
 from storyline.analyze.gazetteer import LEVEL_ALTERNATE, load_gazetteer
 from storyline.model import Actor, Place
 
@@ -34,8 +34,15 @@ def drop_place_actors(actors: Sequence[Actor], places: Sequence[Place]) -> tuple
     return tuple(
         actor
         for actor in actors
-        if known_actor(actor.name) or not any(_is_place(name, countries) for name in _names(actor))
+        if known_actor(actor.name)
+        or _is_full_person_name(actor)
+        or not any(_is_place(name, countries) for name in _names(actor))
     )
+
+
+def _is_full_person_name(actor: Actor) -> bool:
+    """Whether a person's name has a given name and a surname: "Tony Hayward" is no place."""
+    return actor.kind == "person" and len(actor.name.split()) > 1
 
 
 def _names(item: Place | Actor) -> tuple[str, ...]:
