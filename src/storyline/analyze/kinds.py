@@ -35,14 +35,17 @@ def drop_place_actors(actors: Sequence[Actor], places: Sequence[Place]) -> tuple
         actor
         for actor in actors
         if known_actor(actor.name)
-        or _is_full_person_name(actor)
-        or not any(_is_place(name, countries) for name in _names(actor))
+        or not any(_is_place(name, countries) for name in _place_candidates(actor))
     )
 
 
-def _is_full_person_name(actor: Actor) -> bool:
-    """Whether a person's name has a given name and a surname: "Tony Hayward" is no place."""
-    return actor.kind == "person" and len(actor.name.split()) > 1
+def _place_candidates(actor: Actor) -> tuple[str, ...]:
+    """Names that may show an actor is a place: a full person name only by itself.
+
+    "Tony Hayward" is no place although his lone surname "Hayward" is one."""
+    if actor.kind == "person" and len(actor.name.split()) > 1:
+        return (actor.name,)
+    return _names(actor)
 
 
 def _names(item: Place | Actor) -> tuple[str, ...]:
