@@ -23,6 +23,7 @@ from storyline.analyze.names import fold, name_key
 # "Qaddafi"/"Gadhafi" 2, "Mohamad"/"Mohammed" 2; "Landry"/"Landrieu" 3, "Gibbs"/"Gates" 3
 # (chosen on the egypt_cnn and bpoil_guardian clusters and the H1N1_bbc week).
 MAX_NAME_EDITS = 2
+LONG_NAME_WORD = 7  # shorter words may differ by one letter only: "Jaber"/"Jaffe" are two
 _GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{4})")  # "ElBaradei"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ORDINAL_WORDS = [
@@ -102,7 +103,8 @@ def same_name_word(first: str, second: str) -> bool:
         return True
     if first[:1] != second[:1] and name_key(first)[1:] != name_key(second)[1:]:
         return False
-    return Levenshtein.distance(first, second) <= MAX_NAME_EDITS
+    short = min(len(first), len(second)) < LONG_NAME_WORD
+    return Levenshtein.distance(first, second) <= (1 if short else MAX_NAME_EDITS)
 
 
 def compatible_people(first: str, second: str) -> bool:
