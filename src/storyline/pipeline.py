@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from storyline.analyze import analyze
-from storyline.analyze.actors import merge_actors
-from storyline.analyze.kinds import drop_place_actors
 from storyline.clean import clean
-from storyline.corroborate import group_figures, source_keys
+from storyline.corroborate import group_figures, merge_actors, source_keys
+from storyline.corroborate.actor_places import drop_place_actors
 from storyline.corroborate.places import drop_actor_places, merge_places
 from storyline.ingest import read
 from storyline.model import (

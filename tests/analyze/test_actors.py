@@ -8,7 +8,9 @@ from importlib import resources
 import pytest
 from spacy.language import Language
 
-from storyline.analyze.actors import find_acronyms, known_actor, merge_actors
+from storyline.analyze.acronyms import find_acronyms
+from storyline.analyze.aliases import known_actor
+from storyline.corroborate import merge_actors
 from storyline.model import Actor, AnalyzedArticle, CleanArticle, Mention
 
 Acronyms = dict[str, dict[str, str]]

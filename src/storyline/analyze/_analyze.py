@@ -11,7 +11,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Span
 
-from storyline.analyze.actors import find_acronyms
+from storyline.analyze.acronyms import find_acronyms
 from storyline.analyze.dates import find_dates
 from storyline.analyze.figures import find_figures
 from storyline.analyze.nlp import load_nlp

@@ -1,4 +1,4 @@
-"""Settle names that spaCy gave the wrong kind: actors read as places and places as actors.
+"""Drop actors that are places: spaCy read a village or a town as a person or group.
 
 spaCy tags "Isis" or "Daesh" as places (GPE) and villages such as "Tal Afar" as
 people. Each stage alone cannot tell; across the brief it can: a known actor
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storyline.analyze.actors import known_actor
+from storyline.analyze.aliases import known_actor
 from storyline.analyze.gazetteer import LEVEL_ALTERNATE, load_gazetteer
 from storyline.model import Actor, Place
 
@@ -25,8 +25,18 @@ def drop_place_actors(actors: Sequence[Actor], places: Sequence[Place]) -> tuple
     return tuple(
         actor
         for actor in actors
-        if known_actor(actor.name) or not any(_is_place(name, countries) for name in _names(actor))
+        if known_actor(actor.name)
+        or not any(_is_place(name, countries) for name in _place_candidates(actor))
     )
+
+
+def _place_candidates(actor: Actor) -> tuple[str, ...]:
+    """Names that may show an actor is a place: a full person name only by itself.
+
+    "Tony Hayward" is no place although his lone surname "Hayward" is one."""
+    if actor.kind == "person" and len(actor.name.split()) > 1:
+        return (actor.name,)
+    return _names(actor)
 
 
 def _names(item: Place | Actor) -> tuple[str, ...]:

@@ -15,13 +15,13 @@ def seed_brief() -> Brief:
     return brief
 
 
-def test_kinds_actor_aliases_are_not_places(seed_brief: Brief) -> None:
+def test_actor_places_actor_aliases_are_not_places(seed_brief: Brief) -> None:
     names = {name for place in seed_brief.places for name in (place.name, *place.aliases)}
     assert not names & {"Isis", "ISIS", "Daesh", "IS"}
     assert {"Baghouz", "Mosul", "Syria"} <= names
 
 
-def test_kinds_villages_tagged_as_people_are_not_actors(seed_brief: Brief) -> None:
+def test_actor_places_villages_tagged_as_people_are_not_actors(seed_brief: Brief) -> None:
     names = {name for actor in seed_brief.actors for name in (actor.name, *actor.aliases)}
     assert not names & {"Tal Afar", "al-Qaim"}
     assert {"Islamic State", "Syrian Democratic Forces", "Mustafa Bali"} <= names
