@@ -1,4 +1,5 @@
-"""`storyline evaluate multinews FILE.csv` / `timeline17 DIR` / `places FILE.jsonl`: benchmarks."""
+"""`storyline evaluate multinews FILE.csv` / `timeline17 DIR` / `places FILE.jsonl` /
+`clusters DIR`: benchmarks."""
 
 from __future__ import annotations
 
@@ -35,6 +36,42 @@ def add_parser(commands: Any) -> None:
     places.set_defaults(run=run_places)
     for sub in (multinews, timeline, places):
         sub.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_clusters(sets)
+
+
+def _add_clusters(sets: Any) -> None:
+    """Register `evaluate clusters DIR`: the dev clusters' hand-written gold."""
+    from storyline.evaluate.clusters import PARTS
+
+    clusters = sets.add_parser("clusters", help="briefs against the dev clusters' gold checks")
+    clusters.add_argument("directory", type=Path, metavar="DIR", help="folder of *.gold.json")
+    clusters.add_argument("--part", choices=PARTS, default="all", help="which checks to run")
+    clusters.add_argument(
+        "--brief",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="score this brief JSON (named after its cluster) instead of building",
+    )
+    clusters.add_argument("--cache", type=Path, help="keep built briefs here between runs")
+    clusters.add_argument("--json", action="store_true", help="print one JSON object")
+    clusters.add_argument("--failures", action="store_true", help="list each failing check")
+    clusters.set_defaults(run=run_clusters)
+
+
+def run_clusters(args: argparse.Namespace) -> int:
+    """Score briefs against the dev-cluster gold; print tables or JSON."""
+    from storyline.evaluate.clusters import evaluate_clusters, render_table
+
+    result = evaluate_clusters(
+        args.directory, part=args.part, briefs=args.brief, cache_dir=args.cache
+    )
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(render_table(result, failures=args.failures), end="")
+    return 0
 
 
 def run_multinews(args: argparse.Namespace) -> int:
