@@ -54,6 +54,21 @@ class Settings:
         30, "Most dates in the timeline, the best-attested first; 0 for every date found."
     )
     min_caption_words: int = _setting(6, "A repeated line shorter than this is not a caption.")
+    fetch_allow_private: bool = _setting(
+        False,
+        "Fetch from loopback, private, link-local (metadata) hosts too (--allow-private).",
+    )
+    fetch_max_bytes: int = _setting(
+        5_000_000, "Largest response body fetched from a URL, in bytes; larger ones are cut off."
+    )
+    fetch_timeout_seconds: float = _setting(
+        10.0, "Longest wait to connect or for the next bytes of a response, in seconds."
+    )
+    fetch_total_seconds: float = _setting(
+        30.0, "Longest time one response may take to arrive in full, in seconds."
+    )
+    fetch_max_redirects: int = _setting(5, "Most redirects followed for one URL.")
+    feed_max_items: int = _setting(200, "Most items of one RSS/Atom feed whose pages are fetched.")
 
 
 SETTING_HELP: dict[str, str] = {f.name: str(f.metadata["help"]) for f in fields(Settings)}

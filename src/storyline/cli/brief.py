@@ -30,7 +30,18 @@ def add_parser(commands: Any) -> None:
         "brief of an event stored by `storyline ingest` instead; with --db alone, list the "
         "stored events.",
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="file, directory or - (stdin)")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file, directory, - (stdin), URL, feed (URL or .rss/.atom/.xml) or .warc[.gz]",
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="let URLs reach loopback, private and link-local hosts",
+    )
     parser.add_argument("--db", metavar="STORE", help="store file path or postgresql:// URL")
     parser.add_argument("--event", metavar="ID", help="the stored event whose brief to rebuild")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
@@ -92,6 +103,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "max_bytes": args.max_bytes,
         "summary_sentences": args.sentences,
         "summary_words": args.words,
+        "fetch_allow_private": args.allow_private,
     }
     overrides = {name: value for name, value in flags.items() if value is not None}
     return load_settings(config_file=args.config, overrides=overrides)

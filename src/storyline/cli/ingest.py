@@ -24,7 +24,18 @@ def add_parser(commands: Any) -> None:
         "and rebuild the event's brief. The same article twice is stored once; a changed "
         "text is stored as a new version.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or - (stdin)")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, directory, - (stdin), URL, feed (URL or .rss/.atom/.xml) or .warc[.gz]",
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="let URLs reach loopback, private and link-local hosts",
+    )
     parser.add_argument(
         "--db", required=True, metavar="STORE", help="store file path or postgresql:// URL"
     )
@@ -44,7 +55,8 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ingest the inputs, say what was stored, report failures; return the exit code."""
-    settings = load_settings(config_file=args.config)
+    flags = {"fetch_allow_private": True} if args.allow_private else {}
+    settings = load_settings(config_file=args.config, overrides=flags)
     read_result = read(args.inputs, settings=settings)
     _report_failures(read_result.failures)
     for warning in read_result.warnings:

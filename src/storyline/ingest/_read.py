@@ -11,7 +11,9 @@ from typing import BinaryIO
 
 from storyline.errors import IngestError
 from storyline.ingest._decode import decode_text
+from storyline.ingest._fetch import Fetcher
 from storyline.ingest._jsonl import articles_from_jsonl
+from storyline.ingest._sources import is_source, read_sources
 from storyline.model import Article, Failure
 from storyline.settings import Settings
 
@@ -31,18 +33,25 @@ class IngestResult:
 
 
 def read(
-    inputs: Sequence[str], *, settings: Settings | None = None, stdin: BinaryIO | None = None
+    inputs: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestResult:
     """Read every input into Articles; a failing input is recorded and the rest go on."""
     settings = settings or Settings()
     articles: list[Article] = []
     failures: list[Failure] = []
     warnings: list[str] = []
+    sources = [name for name in inputs if is_source(name)]  # URLs, feeds, WARC (issue 11)
+    inputs = [name for name in inputs if name not in sources]
     for source, data in _iter_sources(inputs, settings, failures, stdin):
         try:
             articles.extend(_articles_from_bytes(source, data, settings, failures, warnings))
         except IngestError as e:
             failures.append(Failure(source, e.code, _reason(e)))
+    articles.extend(read_sources(sources, settings=settings, fetcher=fetcher, failures=failures))
     return IngestResult(tuple(_unique_ids(articles)), tuple(failures), tuple(warnings))
 
 
