@@ -245,6 +245,7 @@ class FigureReading:
     period: str | None  # "week", "2 month", "overnight" for flows that name one
     increment: bool  # "another 520 militants": a count of its own
     kind: str | None  # kind noun naming the subject in the sentence: "camp"
+    context: tuple[str, ...] = ()  # content lemmas of the figure's clause: "leak", "fund"
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +263,7 @@ class Figure:
     as_of: PartialDate | None = None
     sentence: int = 0
     reading: FigureReading | None = None  # set by the analyze stage
+    attributed_to: str | None = None  # who says it: "the Red Cross", "Preval"
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +341,7 @@ class FigureValue:
     high: float | None = None
     as_of: PartialDate | None = None
     sources: int = 1  # independent sources in the group that give this value
+    attributed_to: str | None = None  # who the article says gives the value
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -347,6 +350,7 @@ class FigureValue:
             "high": self.high,
             "text": self.text,
             "as_of": self.as_of.iso() if self.as_of else None,
+            "attributed_to": self.attributed_to,
             "sources": self.sources,
             "citation": self.citation.to_dict(),
         }

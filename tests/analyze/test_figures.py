@@ -274,3 +274,27 @@ def test_figures_timeline17_sentences(
 )
 def test_figures_timeline17_non_counts(nlp: Language, sentence: str) -> None:
     assert _figures(nlp, sentence) == ()
+
+
+def _timeline17_line(needle: str) -> str:
+    """The first Timeline17 sentence (one a line, PTB tokens) holding ``needle``."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "timeline17"
+    for path in sorted(root.glob("*/InputDocs/*/*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if needle in line:
+                return line
+    pytest.skip(f"no Timeline17 line holds {needle!r}")
+
+
+def test_figures_range_split_by_tokeniser_spacing(nlp: Language) -> None:
+    line = _timeline17_line("12,000-19 ,000 barrels a day")
+    fig = next(f for f in _figures(nlp, line) if f.unit == "barrels/day")
+    assert (fig.value, fig.low, fig.high) == (12_000, 12_000, 19_000)
+
+
+def test_figures_attributed_to_the_reporting_source(nlp: Language) -> None:
+    text = "Human Rights Watch said Tuesday 302 people had been killed in the protests."
+    fig = _one(_figures(nlp, text), "302 people")
+    assert fig.attributed_to == "Human Rights Watch"

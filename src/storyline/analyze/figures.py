@@ -24,6 +24,7 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.attribution import attribution
 from storyline.analyze.names import name_key
 from storyline.analyze.numbers import (
     AREA_PREFIXES,
@@ -160,6 +161,7 @@ def _build(
     start -= 1 if opens and doc[start - 1].lower_ == "between" else 0
     value, low, high = _bounds(kind, low_run.value, high_run.value if high_run else None)
     span = doc[start : unit.end]
+    root = _root(doc, last)
     return Figure(
         text=span.text,
         start=span.start_char,
@@ -168,7 +170,8 @@ def _build(
         low=low,
         high=high,
         unit=unit.name,
-        subject=_subject(unit.anchor, _root(doc, last), names),
+        subject=_subject(unit.anchor, root, names),
+        attributed_to=attribution(sent, root),
     )
 
 
@@ -252,11 +255,14 @@ def _close_quote(doc: Doc, start: int, end: int, limit: int) -> int:
 
 def _with_rate(doc: Doc, unit: _Unit, limit: int) -> _Unit:
     """Add a rate to the unit: "5,000 barrels a day" counts "barrels/day"."""
-    words = [token.lower_ for token in doc[unit.end : min(unit.end + 2, limit)]] + ["", ""]
+    end = unit.end
+    if end + 1 < limit and doc[end].lower_ == "of" and doc[end + 1].pos_ == "NOUN":
+        end += 2  # "5,000 barrels of oil a day"
+    words = [token.lower_ for token in doc[end : min(end + 2, limit)]] + ["", ""]
     if words[0] in ("a", "an", "per", "each", "every") and words[1] in RATE_WORDS:
-        return unit._replace(name=f"{unit.name}/{words[1]}", end=unit.end + 2)
+        return unit._replace(name=f"{unit.name}/{words[1]}", end=end + 2)
     if words[0] == "daily":
-        return unit._replace(name=f"{unit.name}/day", end=unit.end + 1)
+        return unit._replace(name=f"{unit.name}/day", end=end + 1)
     return unit
 
 

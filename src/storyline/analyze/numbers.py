@@ -136,6 +136,9 @@ LABEL_WORDS = word_set(
 )
 # A bare four-digit number in this span with nothing counted is a year.
 YEAR_RANGE = (1000, 2100)
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+MAX_DAY = 31  # a number above it is no day of a month
+DATE_REACH = 3  # tokens either side looked at for the month or unit of a date span
 # Words that make the number after them an age: "aged 45".
 AGE_WORDS = word_set("aged age ages")
 # Words after a number that make it a clock time: "3pm", "10 a.m.", "9:55 ET".
@@ -145,6 +148,9 @@ NOT_COUNTED = TIME_UNITS | CLOCK_WORDS  # units that make a number no count at a
 VAGUE_WORDS = word_set("few several many some hundreds thousands tens")
 _VAGUE_HEADS = frozenset(SCALE_WORDS) | {"a", "an"}
 HYPHENS = word_set("- – —")
+THOUSANDS_GROUP = 3  # digits in a group after a thousands separator
+# A four-digit number opening a line of a live page is its clock time: "1504 Aid agency…".
+_CLOCK_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
 _OPENING, _CLOSING = word_set("( [ -lrb- -lsb-"), word_set(") ] -rrb- -rsb-")
 # A number before ")" is a list marker ("5) Bali") unless "(" opened this close before it.
 BRACKET_WINDOW = 8
@@ -215,7 +221,7 @@ def _run_at(doc: Doc, index: int, limit: int) -> NumberRun | None:
     currency = CURRENCY_SYMBOLS.get(doc[index].lower_)
     first = index + 1 if currency else index
     end = _words_end(doc, first, limit, currency is not None)
-    words = [token.text for token in doc[first:end]]
+    words = join_spaced_thousands([token.text for token in doc[first:end]])
     value = parse_number(words) if words else None
     if value is None:
         return None
@@ -243,6 +249,8 @@ def _continuation(doc: Doc, index: int, limit: int, money: bool) -> int:
     following = doc[index + 1].lower_ if index + 1 < limit else ""
     if token in SCALE_WORDS and before != token:
         return 1
+    if _spaced_thousands(doc, index, limit):
+        return 2  # "12 ,000": a tokeniser split one number
     glued = not doc[index - 1].whitespace_ and digits_value(before) is not None
     if token in SHORT_SCALES and glued:  # "5m people" is millions, "5m deep" metres
         after = doc[index + 1] if index + 1 < limit else doc[index]
@@ -254,6 +262,31 @@ def _continuation(doc: Doc, index: int, limit: int, money: bool) -> int:
     if token in HYPHENS and before in TENS_WORDS and CARDINAL_WORDS.get(following, 10) < 10:
         return 2
     return 0
+
+
+def _spaced_thousands(doc: Doc, index: int, limit: int) -> bool:
+    """Tell whether token ``index`` is a lone "," that a tokeniser cut from the digit groups
+    around it ("45,000-50 ,000": the "50" and the ",000" are one number)."""
+    if index + 1 >= limit or doc[index].text != "," or doc[index].whitespace_:
+        return False
+    before, after = doc[index - 1], doc[index + 1]
+    return (
+        bool(before.whitespace_)
+        and before.text.replace(",", "").isdigit()
+        and len(after.text) == THOUSANDS_GROUP
+        and after.text.isdigit()
+    )
+
+
+def join_spaced_thousands(words: Sequence[str]) -> list[str]:
+    """Join the digit groups of a number a tokeniser split: ["50", ",", "000"] -> ["50000"]."""
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] == "," and len(joined) > 1 and word.isdigit():
+            joined[-2:] = [joined[-2].replace(",", "") + word]
+        else:
+            joined.append(word)
+    return joined
 
 
 def _trailing_scale(words: Sequence[str]) -> float:
@@ -279,7 +312,12 @@ def _is_not_count(doc: Doc, run: NumberRun, sent_start: int) -> bool:
         before = doc[run.start - 2].lower_ + before  # "No. 1", split by the tokenizer
     after = doc[run.end].lower_ if run.end < len(doc) else ""
     return (
-        any(token.ent_type_ in NON_COUNT_LABELS or token.tag_ == "LS" for token in tokens)
+        any(token.tag_ == "LS" for token in tokens)
+        or (
+            any(token.ent_type_ in NON_COUNT_LABELS for token in tokens)
+            and not _count_in_date(doc, run)
+        )
+        or _is_line_clock(doc, run, sent_start)
         or _in_name(doc, run, sent_start)
         or before in LABEL_WORDS
         or before in AGE_WORDS
@@ -292,6 +330,29 @@ def _is_not_count(doc: Doc, run: NumberRun, sent_start: int) -> bool:
     )
 
 
+def _count_in_date(doc: Doc, run: NumberRun) -> bool:
+    """Tell a count the tagger put in a date ("10,000-12 ,000 troops", "52 in X"): plain
+    digits that are no day of a month, year or duration, with no month name beside them."""
+    text = doc[run.start : run.end].text.replace(",", "").replace(" ", "")
+    if not text.isdigit():
+        return False
+    window = doc[max(run.start - DATE_REACH, 0) : run.end + DATE_REACH]
+    named = any(t.lower_ in TIME_UNITS and t.ent_type_ == "DATE" for t in window)
+    if named or YEAR_RANGE[0] <= run.value <= YEAR_RANGE[1]:
+        return False
+    return run.value > MAX_DAY or run.end - run.start == 1
+
+
+def _is_line_clock(doc: Doc, run: NumberRun, sent_start: int) -> bool:
+    """Tell the clock time that opens a live-page line ("1504 International aid agency …"):
+    four digits at the sentence start, a capitalised word after, no unit between."""
+    text = doc[run.start : run.end].text
+    if run.start != sent_start or run.end >= len(doc) or not _CLOCK_TIME.match(text):
+        return False
+    after = doc[run.end]
+    return after.text[:1].isupper() and after.lower_ not in PERCENT_WORDS
+
+
 def _in_name(doc: Doc, run: NumberRun, sent_start: int) -> bool:
     """Tell whether the number is part of a name: "Expedition 56", "Boeing 737 jets"."""
     first = doc[run.start]
@@ -300,6 +361,8 @@ def _in_name(doc: Doc, run: NumberRun, sent_start: int) -> bool:
     before = doc[run.start - 1] if run.start > sent_start else None
     if before is None or before.pos_ != "PROPN" or not before.text[:1].isupper():
         return False
+    if before.lower_ in WEEKDAYS:
+        return False  # "said Tuesday 302 people"
     after = doc[run.end].lower_ if run.end < len(doc) else ""
     unit_follows = after in PERCENT_WORDS or measure_unit(after) is not None
     return doc[run.start : run.end].text.isdigit() and run.currency is None and not unit_follows

@@ -39,7 +39,7 @@ NOUN_CLASSES = word_table(
     "fighters: fighters fighter militants militant jihadists jihadis jihadist insurgents "
     "terrorists gunmen rebels combatants extremists; "
     "troops: troops soldiers servicemen; "
-    "people: dead killed wounded injured"  # casualty units of the analyze stage
+    "people: dead killed wounded injured deaths fatalities lives casualties"  # casualties
 )
 # Nouns for part of the people; coordinated with another person noun they make "people".
 PERSON_PARTS = word_set("women children men elderly girls boys kids minors adults")
@@ -78,7 +78,9 @@ CASUALTY_EVENTS = word_set("killed wounded")
 # Units of the analyze stage that measure (no event applies) beside its measure words.
 MEASURES = frozenset({"percent", "percentage points"})
 # Unit names of the analyze stage that already say the event ("nearly 240 dead").
-UNIT_EVENTS = word_table("killed: dead killed; wounded: wounded injured")
+UNIT_EVENTS = word_table(
+    "killed: dead killed deaths fatalities lives; wounded: wounded injured injuries"
+)
 _PERIOD = re.compile(
     r"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous|first)\s+"
     r"(?:(\w+)\s+)?(hour|day|week|month|year)s?\b|\b(overnight)\b",
@@ -86,6 +88,14 @@ _PERIOD = re.compile(
 )
 _INCREMENT = re.compile(r"\b(?:another|a further|an additional|additional)\s*$", re.IGNORECASE)
 _KINDS = "|".join(sorted(KIND_NOUNS))
+# Tokens either side of a figure whose content words describe what it is about
+# (chosen on the bpoil_guardian dev cluster: "leak", "fund", "cap", "cost" sit that close).
+CONTEXT_WINDOW = 8
+CONTEXT_POS = word_set("NOUN PROPN VERB ADJ")
+# Word endings stripped so that "leaking", "leaked" and "leaks" meet; the stem keeps
+# at least MIN_STEM characters.
+_ENDINGS = ("ing", "ed", "es", "s")
+MIN_STEM = 3
 
 
 def readings(analyzed: Sequence[AnalyzedArticle]) -> list[list[FigureReading]]:
@@ -129,7 +139,32 @@ def read_figure(sentence: Span, fig: Figure, offset: int) -> FigureReading:
         period=period,
         increment=_INCREMENT.search(sentence.text[:offset]) is not None,
         kind=_kind_noun(sentence.text, fig.subject),
+        context=_context(sentence, span) if span is not None else (),
     )
+
+
+def _context(sentence: Span, span: Span) -> tuple[str, ...]:
+    """Return the stems of the content words around a figure, outside its own span."""
+    start = max(span.start - CONTEXT_WINDOW, sentence.start)
+    end = min(span.end + CONTEXT_WINDOW, sentence.end)
+    doc = sentence.doc
+    words = [
+        _stem(token.lower_)
+        for token in doc[start:end]
+        if not span.start <= token.i < span.end
+        and token.pos_ in CONTEXT_POS
+        and token.is_alpha
+        and not token.is_stop
+    ]
+    return tuple(sorted(set(words)))
+
+
+def _stem(word: str) -> str:
+    """Strip one inflectional ending: "leaking" -> "leak", "funds" -> "fund"."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def _is_measure(unit: str | None) -> bool:

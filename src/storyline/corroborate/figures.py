@@ -121,17 +121,18 @@ def _interval(fig: Figure) -> tuple[float, float]:
 
 
 def _cluster(items: Sequence[_Item]) -> list[list[_Item]]:
-    """Group items greedily: each joins the first group whose every member it fits."""
+    """Group items greedily: each joins the group whose every member it fits, preferring
+    the group with most members of its own subject (a figure without one fits any)."""
     clusters: list[list[_Item]] = []
     by_kind: defaultdict[tuple[str | None, ...], list[list[_Item]]] = defaultdict(list)
-    for item in items:  # only figures of one noun, qualifier and subject can meet
-        bucket = by_kind[(item.reading.noun, item.reading.qualifier.lower(), item.subject)]
-        home = next((c for c in bucket if all(_same_quantity(item, m) for m in c)), None)
-        if home is None:
+    for item in items:  # only figures of one noun and qualifier can meet
+        bucket = by_kind[(item.reading.noun, item.reading.qualifier.lower())]
+        fitting = [c for c in bucket if all(_same_quantity(item, m) for m in c)]
+        if not fitting:
             bucket.append([item])
             clusters.append(bucket[-1])
         else:
-            home.append(item)
+            max(fitting, key=lambda c: sum(m.subject == item.subject for m in c)).append(item)
     return clusters
 
 
@@ -139,17 +140,35 @@ def _same_quantity(one: _Item, two: _Item) -> bool:
     """Tell whether two figures may count the same quantity."""
     first, second = one.reading, two.reading
     described = first.noun is not None and not (first.increment or second.increment)
-    alike = (first.noun, first.qualifier.lower(), one.subject) == (
-        second.noun,
-        second.qualifier.lower(),
-        two.subject,
-    )
+    alike = (first.noun, first.qualifier.lower()) == (second.noun, second.qualifier.lower())
     same_sentence = one.article == two.article and one.figure.sentence == two.figure.sentence
-    if not (described and alike) or same_sentence or not _close_values(one, two):
+    if not (described and alike and _compatible_subjects(one, two)) or same_sentence:
+        return False
+    if not _close_values(one, two) or not _same_topic(one, two):
         return False
     if not (_same_event(one, two) if _overlap(one, two) else _may_differ(one, two)):
         return False
     return STOCK in (first.event, second.event) or _same_flow(one, two)
+
+
+def _compatible_subjects(one: _Item, two: _Item) -> bool:
+    """Same subject, or one figure names none ("36 people killed" beside "in Alexandria").
+    Measures (money, barrels, percent: no event read) ignore the subject, whose nearest
+    name is rarely what they measure ("$20bn, BP said"); their topic is checked instead."""
+    if {one.reading.event, two.reading.event} == {UNKNOWN}:
+        return True
+    return one.subject is None or two.subject is None or one.subject == two.subject
+
+
+def _same_topic(one: _Item, two: _Item) -> bool:
+    """Tell whether a measure (no event read: money, barrels, percent) is about the same
+    thing in both: the words around the two figures share one; counts of people with a
+    read event need no such check."""
+    if UNKNOWN not in (one.reading.event, two.reading.event):
+        return True
+    if not one.reading.context or not two.reading.context:
+        return True  # a reading from before contexts were kept: nothing to compare
+    return bool(set(one.reading.context) & set(two.reading.context))
 
 
 def _same_event(one: _Item, two: _Item) -> bool:
@@ -159,11 +178,18 @@ def _same_event(one: _Item, two: _Item) -> bool:
 
 
 def _may_differ(one: _Item, two: _Item) -> bool:
-    """Tell whether disagreeing values may be one quantity: a named subject, one read event,
-    and, within one article, different dates (a writer gives one value per time)."""
+    """Tell whether disagreeing values may be one quantity: one read event (or two measures
+    in one unit), and, within one article, different dates (a writer gives one value per
+    time) or different attributed sources ("10,000, the ministry said" after "15,000")."""
     events = {one.reading.event, two.reading.event}
-    known = one.subject is not None and len(events) == 1 and UNKNOWN not in events
-    return known and (one.article != two.article or _different_times(one, two))
+    measured = events == {UNKNOWN} and one.figure.unit == two.figure.unit
+    known = (len(events) == 1 and UNKNOWN not in events) or measured
+    if not known:
+        return False
+    if one.article != two.article or _different_times(one, two):
+        return True
+    said = (one.figure.attributed_to, two.figure.attributed_to)
+    return None not in said and said[0] != said[1]
 
 
 def _close_values(one: _Item, two: _Item) -> bool:
@@ -275,6 +301,7 @@ def _value(item: _Item, items: Sequence[_Item]) -> FigureValue:
         high=fig.high,
         as_of=fig.as_of,
         sources=len(supporting),
+        attributed_to=fig.attributed_to,
     )
 
 
@@ -283,9 +310,14 @@ def _overlap(one: _Item, two: _Item) -> bool:
 
 
 def _status(items: Sequence[_Item], sources: int) -> str:
-    """Return agree / single / changed / conflict for the values of one group."""
+    """Return agree / single / changed / conflict for the values of one group.
+
+    Values that differ are never ``single``, even from one source: within their
+    approximation they ``agree``; apart, they ``changed`` when every disagreeing pair is
+    dated at different times and ``conflict`` otherwise."""
     if max(item.low for item in items) <= min(item.high for item in items):
-        return "agree" if sources > 1 else "single"
+        differ = len({item.figure.value for item in items}) > 1
+        return "agree" if sources > 1 or differ else "single"
     apart = [(a, b) for n, a in enumerate(items) for b in items[n + 1 :] if not _overlap(a, b)]
     return "changed" if all(_different_times(a, b) for a, b in apart) else "conflict"
 

@@ -36,6 +36,7 @@ COLUMNS = (
     "conservative",
     "unit",
     "subject",
+    "attributed_to",
 )
 
 
@@ -80,6 +81,7 @@ def _row(group: FigureGroup, value: FigureValue, clean: CleanArticle | None) -> 
         "start": str(cite.start),
         "end": str(cite.end),
         "sources": str(value.sources),
+        "attributed_to": value.attributed_to or "",
         "conservative": _number(group.conservative),
         "unit": group.unit or "",
         "subject": group.subject or "",

@@ -220,11 +220,12 @@ def _figure_chip(value: FigureValue, group: FigureGroup, index: _Index) -> str:
     outlet = _outlet(index, value.citation.article)
     as_of = value.as_of.iso() if value.as_of else "date unknown"
     noun = "source" if value.sources == 1 else "sources"
+    says = f" · according to {escape(value.attributed_to)}" if value.attributed_to else ""
     return (
         f'<div class="{css}"><strong>{_number(value.value)}</strong>{escape(spread)} '
         f"<q>{index.link(value.citation, value.text)}</q>"
         f"<small>{index.label(value.citation.article)} · {escape(outlet)} · as of {as_of}"
-        f" · {value.sources} {noun}</small></div>"
+        f" · {value.sources} {noun}{says}</small></div>"
     )
 
 

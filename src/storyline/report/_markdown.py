@@ -77,8 +77,9 @@ def _figure_rows(group: FigureGroup) -> list[str]:
     rows = []
     for value in group.values:
         lowest = " (most conservative)" if _is_conservative(group, value.value) else ""
+        says = f", according to {_cell(value.attributed_to)}" if value.attributed_to else ""
         rows.append(
-            f"| {_cell(group.label)} | {_cell(value.text)}{lowest} | "
+            f"| {_cell(group.label)} | {_cell(value.text)}{says}{lowest} | "
             f"{value.as_of.iso() if value.as_of else ''} | {group.status} | {value.sources} | "
             f"{_cite(value.citation)} |"
         )
