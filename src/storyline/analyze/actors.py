@@ -120,7 +120,7 @@ def surname_key(word: str) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """The name without the titles before it ("Field Marshal Mohamed Tantawi" -> "Mohamed…")."""
+    """The name without the titles before it ("Field Marshal Jan Novak" -> "Jan Novak")."""
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(".") in _TITLES:
         words = words[1:]
@@ -183,7 +183,7 @@ def _clean_mention(article: str, mention: Mention) -> ActorSpan | None:
     text = mention.text[head : trail.start() if trail else len(mention.text)]
     if "(" in text and ")" not in text:
         text = text[: text.index("(")].rstrip()
-    if mention.label == "PERSON":  # "Field Marshal Mohamed Tantawi" cites the name only
+    if mention.label == "PERSON":  # "Field Marshal Jan Novak" cites the name only
         untitled = strip_titles(text)
         head += len(text) - len(untitled)
         text = untitled

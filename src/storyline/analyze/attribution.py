@@ -3,7 +3,7 @@
 The source is read from the parse of the figure's sentence, nearest cue first:
 the object of "according to"; the subject of a reporting verb ("the ministry said",
 "state TV reported", "Human Rights Watch estimated"), also in the passive ("was
-reported by X"); the object of "citing". Pronouns ("it said", "he told CNN") and
+reported by X"); the object of "citing". Pronouns ("it said", "he told the agency") and
 bare nouns without a name or determiner ("officials said") name nobody in
 particular and give None only when no better cue is in the sentence.
 """

@@ -33,7 +33,7 @@ def drop_place_actors(actors: Sequence[Actor], places: Sequence[Place]) -> tuple
 def _place_candidates(actor: Actor) -> tuple[str, ...]:
     """Names that may show an actor is a place: a full person name only by itself.
 
-    "Tony Hayward" is no place although his lone surname "Hayward" is one."""
+    "Mary Lincoln" is no place although her lone surname "Lincoln" is one."""
     if actor.kind == "person" and len(actor.name.split()) > 1:
         return (actor.name,)
     return _names(actor)

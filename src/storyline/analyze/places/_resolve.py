@@ -35,8 +35,8 @@ def resolve_places(doc: Doc) -> tuple[PlaceRef, ...]:
     ents = list(doc.ents)
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions = (read_mention(ent) for ent in ents if ent.label_ in PLACE_LABELS)
-    # A surname tagged as a place is the person again ("Hayward" after "Tony Hayward"),
-    # unless it names a country ("Rethinking Egypt" read as a person's name).
+    # A surname tagged as a place is the person again ("Lincoln" after "Mary Lincoln"),
+    # unless it names a country ("Remembering Chile" read as a person's name).
     places = [m for m in mentions if m and (m.query not in surnames or _is_country(m.query))]
     context = Context(*article_areas(places))
     resolved = [(m, resolve(m, context)) for m in places]
