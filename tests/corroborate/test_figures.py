@@ -155,3 +155,16 @@ def test_figures_without_readings_are_read_again(seeds: tuple[AnalyzedArticle, .
     assert all(fig.reading is not None for a in seeds for fig in a.figures)
     keys = source_keys([a.clean for a in seeds])
     assert group_figures(unread, keys) == group_figures(seeds, keys)
+
+
+@pytest.mark.issue(9)
+def test_figures_count_without_a_subject_never_conflicts_with_a_named_one(
+    groups: tuple[FigureGroup, ...],
+) -> None:
+    # The last stand's 500 fighters (2019) and the 1,500-2,500 "left on the Iraqi side"
+    # two years earlier name different places; neither is a conflict with the other,
+    # nor is "up to 3000 on the Syrian side" with the Yarmouk Valley's 1,200.
+    last_stand = _holding(groups, 500, article="000")
+    assert all(value.value != 1_500 for value in last_stand.values)
+    assert all(value.value != 3_000 for value in _holding(groups, 1_200, article="001").values)
+    assert last_stand.status != "conflict"

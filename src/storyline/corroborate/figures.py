@@ -152,12 +152,17 @@ def _same_quantity(one: _Item, two: _Item) -> bool:
 
 
 def _compatible_subjects(one: _Item, two: _Item) -> bool:
-    """Same subject, or one figure names none ("36 people killed" beside "in Alexandria").
-    Measures (money, barrels, percent: no event read) ignore the subject, whose nearest
-    name is rarely what they measure ("$20bn, BP said"); their topic is checked instead."""
+    """Same subject, or one figure names none and the values agree ("36 people killed"
+    beside "36 killed in Alexandria"). Disagreeing values need the same subject: a figure
+    that names no subject is no evidence that it counts what the other counts, and two
+    happenings must not meet because their kind matches (issue 9). Measures (money,
+    barrels, percent: no event read) ignore the subject, whose nearest name is rarely
+    what they measure ("$20bn, BP said"); their topic is checked instead."""
     if {one.reading.event, two.reading.event} == {UNKNOWN}:
         return True
-    return one.subject is None or two.subject is None or one.subject == two.subject
+    if one.subject == two.subject:
+        return True
+    return (one.subject is None or two.subject is None) and _overlap(one, two)
 
 
 def _same_topic(one: _Item, two: _Item) -> bool:
