@@ -10,7 +10,7 @@ from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate import source_keys
 from storyline.corroborate.figures import group_figures
-from storyline.ingest import read
+from storyline.ingest import read, read_bytes
 from storyline.model import AnalyzedArticle, FigureGroup
 from tests.conftest import EXAMPLES
 
@@ -168,3 +168,20 @@ def test_figures_count_without_a_subject_never_conflicts_with_a_named_one(
     assert all(value.value != 1_500 for value in last_stand.values)
     assert all(value.value != 3_000 for value in _holding(groups, 1_200, article="001").values)
     assert last_stand.status != "conflict"
+
+
+@pytest.mark.issue(9)
+def test_figures_one_death_toll_across_articles_whether_or_not_its_verb_was_read(
+    shared_data: Path,
+) -> None:
+    # Three reports of one explosion's toll: "killed" read in one, no verb read in another
+    # ("presumed dead"); counts of people need no shared context words to be one quantity.
+    wanted = ("2010-04-30-1273", "2010-05-02-946", "2010-04-26-1569")
+    lines = (shared_data / "clusters" / "bpoil_guardian.jsonl").read_text().splitlines()
+    chosen = [line for line in lines if any(f'"bpoil_guardian-{w}"' in line for w in wanted)]
+    assert len(chosen) == len(wanted)
+    articles = read_bytes("\n".join(chosen).encode("utf-8"), "cluster.jsonl").articles
+    analyzed = tuple(analyze(clean(articles)))
+    groups = group_figures(analyzed, source_keys([a.clean for a in analyzed]))
+    tolls = {id(g) for g in groups for v in g.values if v.value == 11}
+    assert len(tolls) == 1

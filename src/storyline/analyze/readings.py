@@ -35,7 +35,8 @@ UNKNOWN = "unknown"
 # Counted nouns by class; a noun not listed is its own class.
 NOUN_CLASSES = word_table(
     "people: people persons person individuals civilians residents inhabitants refugees "
-    "migrants displaced idps evacuees survivors; "
+    "migrants displaced idps evacuees survivors workers employees crew crewmen passengers "
+    "victims; "
     "fighters: fighters fighter militants militant jihadists jihadis jihadist insurgents "
     "terrorists gunmen rebels combatants extremists; "
     "troops: troops soldiers servicemen; "
@@ -75,6 +76,10 @@ RAISING_VERBS = word_set(
     "continues plan planned plans try tried going"
 )
 CASUALTY_EVENTS = word_set("killed wounded")
+# Adjectives that say the counted are dead: "11 workers presumed dead", "200 people dead".
+DEATH_ADJECTIVES = word_set("dead")
+# Dependencies by which a verb takes an adjective about its subject or object.
+PREDICATE_DEPS = frozenset({"acomp", "oprd", "ccomp", "xcomp"})
 # Units of the analyze stage that measure (no event applies) beside its measure words.
 MEASURES = frozenset({"percent", "percentage points"})
 # Unit names of the analyze stage that already say the event ("nearly 240 dead").
@@ -211,6 +216,8 @@ def _qualifier(noun: Token) -> str:
 
 def _event(noun: Token) -> str:
     """Return the event of the clause a counted noun belongs to."""
+    if _said_dead(noun):
+        return "killed"
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
             if child.lower_ == "left" and child.dep_ == "acl":
@@ -219,6 +226,16 @@ def _event(noun: Token) -> str:
             if event != UNKNOWN:
                 return event
     return _head_event(noun)
+
+
+def _said_dead(noun: Token) -> bool:
+    """Tell whether an adjective says the counted are dead: on the noun ("200 people
+    dead"), or on the verb it is subject or object of ("were presumed dead", "left 200
+    people dead", "are dead")."""
+    near = [*noun.children, *(grand for child in noun.children for grand in child.children)]
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        near += [child for child in noun.head.children if child.dep_ in PREDICATE_DEPS]
+    return any(t.pos_ == "ADJ" and t.lower_ in DEATH_ADJECTIVES for t in near)
 
 
 def _head_event(token: Token) -> str:

@@ -49,6 +49,9 @@ MAX_FLOW_GAP_DAYS = 31
 # Counts under this, of a noun with no subject, from one source and not casualties
 # ("two children", "three daughters") are incidental and left out of the brief.
 MIN_NOTABLE_COUNT = 10
+# Noun classes (see ``analyze.readings.NOUN_CLASSES``) that count people: their figures
+# are about whoever the event befell, so the words around them need not match.
+PERSON_CLASSES = frozenset({"people", "fighters", "troops"})
 # Event wording in labels: (phrase, preposition before a place subject).
 EVENT_PHRASES = {
     "fled": ("who fled", ""),
@@ -171,6 +174,8 @@ def _same_topic(one: _Item, two: _Item) -> bool:
     read event need no such check."""
     if UNKNOWN not in (one.reading.event, two.reading.event):
         return True
+    if {one.reading.noun, two.reading.noun} <= PERSON_CLASSES:
+        return True  # a count of people whose verb was not read ("11 workers presumed dead")
     if not one.reading.context or not two.reading.context:
         return True  # a reading from before contexts were kept: nothing to compare
     return bool(set(one.reading.context) & set(two.reading.context))
