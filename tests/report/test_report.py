@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,3 +88,21 @@ def test_report_markdown_shows_the_cited_headline(seed_brief: Brief) -> None:
     text = render_markdown(seed_brief)
     cite = seed_brief.headline.citations[0]
     assert f"**{seed_brief.headline.text}** [{cite.article}:{cite.start}-{cite.end}]" in text
+
+
+@pytest.mark.issue(12)
+def test_report_markdown_makes_article_html_and_links_inert(tmp_path: Path) -> None:
+    record = {
+        "id": "hostile",
+        "title": "<script>alert(1)</script> Rebels take [Kaldor](javascript:alert(3))",
+        "text": "Rebels took the northern town of Kaldor on Friday after a week of heavy "
+        "fighting.\n\nOfficials said about 300 families <img src=x onerror=alert(2)> fled "
+        "across the river on Saturday.",
+    }
+    (tmp_path / "hostile.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = build_brief([str(tmp_path / "hostile.jsonl")])
+    text = render_markdown(result.brief)
+    assert "<script" not in text and "<img" not in text
+    assert re.search(r"(?<!\\)\]\(", text) is None  # no link can form
+    assert "&lt;script&gt;" in text and "&lt;img src=x" in text  # still shown, as text
+    assert "<img src=x" in result.brief.articles[0].text  # the cited text stays exact

@@ -6,6 +6,8 @@ from storyline.model import Brief, Citation, FigureGroup
 
 # Places and actors listed in the Markdown report; the JSON keeps them all.
 MAX_LISTED = 25
+# Characters that open Markdown links, images and code spans.
+_MARKDOWN_MARKS = ("\\", "[", "]", "`")
 
 
 def render_markdown(brief: Brief) -> str:
@@ -26,13 +28,26 @@ def _cite(cite: Citation) -> str:
     return f"[{cite.article}:{cite.start}-{cite.end}]"
 
 
+def _text(text: str) -> str:
+    """Article text made inert in Markdown: HTML shows as text, links and code do not form.
+
+    Article text is untrusted: a Markdown renderer passes raw HTML through (issue 12), so
+    ``& < >`` become entities and the characters that open links, images and code spans
+    are backslash-escaped. The JSON brief keeps the exact text its citations index.
+    """
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for mark in _MARKDOWN_MARKS:
+        escaped = escaped.replace(mark, "\\" + mark)
+    return escaped
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _header(brief: Brief) -> str:
     span = " – ".join(d.iso() for d in (brief.start, brief.end) if d)
-    title = brief.title or "Untitled event"
+    title = _text(brief.title) if brief.title else "Untitled event"
     return f"# {title}\n\n{len(brief.articles)} articles" + (f", {span}" if span else "")
 
 
@@ -42,9 +57,10 @@ def _summary(brief: Brief) -> str:
     parts = []
     if brief.headline is not None:
         cites = " ".join(_cite(c) for c in brief.headline.citations)
-        parts.append(f"**{brief.headline.text}** {cites}")
+        parts.append(f"**{_text(brief.headline.text)}** {cites}")
     lines = [
-        f"- {line.text} {' '.join(_cite(c) for c in line.citations)}" for line in brief.summary
+        f"- {_text(line.text)} {' '.join(_cite(c) for c in line.citations)}"
+        for line in brief.summary
     ]
     if lines:
         parts.append("\n".join(lines))
@@ -55,7 +71,7 @@ def _timeline(brief: Brief) -> str:
     if not brief.timeline:
         return ""
     lines = [
-        f"- **{line.date.iso() if line.date else '?'}** {line.text} "
+        f"- **{line.date.iso() if line.date else '?'}** {_text(line.text)} "
         + " ".join(_cite(c) for c in line.citations)
         for line in brief.timeline
     ]
@@ -125,7 +141,8 @@ def _sources(brief: Brief) -> str:
     for clean in brief.articles:
         published = clean.published.iso() if clean.published else "date unknown"
         head = (
-            f"- **{clean.id}** — {clean.title or 'untitled'} ({clean.outlet or 'outlet unknown'}, "
+            f"- **{_text(clean.id)}** — {_text(clean.title or 'untitled')} "
+            f"({_text(clean.outlet or 'outlet unknown')}, "
         )
         head += f"{published}, from {clean.published_from})"
         if clean.same_story_as:
