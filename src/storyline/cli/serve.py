@@ -37,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
         from storyline.web import create_app
     except ImportError as e:
         raise ConfigError(
-            f"the web extra is missing ({e}); install it: pip install 'storyline[web]'"
+            f"the web app cannot be loaded ({e}); its packages are storyline's own "
+            "dependencies: reinstall them with `pip install storyline` (in a clone: "
+            "`bash scripts/install`)"
         ) from e
     open_store(args.db).close()  # fail now, naming the fix, if the store cannot be opened
     app = create_app(args.db, load_settings(config_file=args.config))
