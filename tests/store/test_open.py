@@ -123,3 +123,14 @@ def test_open_store_reads_while_another_process_writes(tmp_path: Path) -> None:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+@pytest.mark.issue(12)
+def test_open_store_refuses_an_empty_file_instead_of_making_a_store_in_it(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "events.db"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError, match="empty file"):
+        open_store(str(empty))
+    assert empty.stat().st_size == 0  # left as it was

@@ -113,9 +113,19 @@ def _connect(path: str) -> sqlite3.Connection:
 
 
 def _prepare_path(path: Path) -> None:
-    """Refuse a directory and create the folders the store file goes in."""
+    """Refuse a directory or an empty file; create the folders the store file goes in.
+
+    SQLite would take an empty file for a new database; for a path given as a store,
+    that is more likely a store truncated or a wrong file, so it is not silently reused.
+    """
     if path.is_dir():
         raise StoreError("is a directory; give the path of a store file", source=str(path))
+    if path.is_file() and path.stat().st_size == 0:
+        raise StoreError(
+            "is an empty file (0 bytes), not a store; give a new path (or delete the file) "
+            "and `storyline ingest INPUT… --db PATH` makes the store",
+            source=str(path),
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
