@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.analyze.gazetteer import LEVEL_ALTERNATE, load_gazetteer
 from storyline.analyze.places._areas import province_area, stated_areas, within
 from storyline.analyze.places._candidates import candidates
 from storyline.analyze.places._context import Context, article_areas
 from storyline.analyze.places._disambiguate import choose, is_exact_area
+from storyline.analyze.places._embedded import organisation_place
 from storyline.analyze.places._mentions import PLACE_LABELS, Mention, merge_key, read_mention
 from storyline.analyze.places._resolution import (
     EVIDENCE_CONTEXT,
@@ -24,8 +25,14 @@ _CUE_TEXT = """camp town city village hamlet province governorate district regio
 PLACE_CUE_WORDS = frozenset(_CUE_TEXT.split())
 CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 4, 3  # tokens: "the Iraqi town of Sinjar", "Hawl, a camp"
 # Entities spaCy may give a place's name under another label ("the town of Calais" as a
-# person, "Ridge Farm, Ill." as an organisation).
-MISLABELLED_PLACE_LABELS = ("ORG", "PERSON")
+# person, "Ridge Farm, Ill." as an organisation, "around Chattanooga" as a product).
+MISLABELLED_PLACE_LABELS = ("ORG", "PERSON", "PRODUCT")
+# Words right after a name that make it a place's: "Winona police", "Gainesville residents".
+_LOCAL_TEXT = """police residents mayor sheriff officials native natives resident city county
+    neighborhoods neighbourhoods communities community"""
+LOCAL_FOLLOWERS = frozenset(_LOCAL_TEXT.split())
+# Prepositions of place right before a name: "a horse in Pahrump", "cities near Greer".
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
 
 Pairs = list[tuple[Mention, Resolution]]
 
@@ -40,9 +47,11 @@ def resolve_places(doc: Doc) -> tuple[PlaceRef, ...]:
     places = [m for m in mentions if m and (m.query not in surnames or _is_country(m.query))]
     context = Context(*article_areas(places))
     resolved = [(m, resolve(m, context)) for m in places]
-    others = [read_mention(e) for e in ents if e.label_ in MISLABELLED_PLACE_LABELS]
+    read = (read_mention(e) for e in ents if e.label_ in MISLABELLED_PLACE_LABELS)
+    others = [m for m in read if m is not None and m.query not in surnames]
     place_keys = {merge_key(m.query) for m in places}
-    resolved += _other_places([m for m in others if m], context, place_keys)
+    resolved += _other_places(others, context, place_keys)
+    resolved += _organisation_places(ents, context, surnames)
     return tuple(_to_ref(m, r) for m, r in sorted(_propagate(resolved), key=lambda p: p[0].start))
 
 
@@ -78,15 +87,44 @@ def _other_places(others: list[Mention], context: Context, place_keys: set[str])
     return list(found.values())
 
 
+def _organisation_places(ents: list[Span], context: Context, surnames: set[str]) -> Pairs:
+    """Return the places local bodies are named after ("the Boulder City Council"), placed."""
+    found = []
+    for ent in ents:
+        mention = organisation_place(ent) if ent.label_ == "ORG" else None
+        if mention is None or mention.query in surnames:
+            continue
+        resolution = resolve(mention, context)
+        if resolution.lat is not None:
+            found.append((mention, resolution))
+    return found
+
+
 def _cued_place(mention: Mention, context: Context) -> Resolution | None:
     """Resolve a mislabelled entity a place cue surrounds, or that sits inside a stated area."""
     ent, doc = mention.span, mention.span.doc
     window = doc[max(0, ent.start - CUE_WINDOW_BEFORE) : ent.end + CUE_WINDOW_AFTER]
-    if any(token.lower_ in PLACE_CUE_WORDS for token in window):
+    if any(token.lower_ in PLACE_CUE_WORDS for token in window) or _locative(ent):
         return resolve(mention, context)
     areas = stated_areas(mention, context)
     inside = within(candidates(mention, context), areas[0], context) if areas else None
     return inside if inside is not None and inside.name is not None else None
+
+
+def _locative(ent: Span) -> bool:
+    """Tell whether a name stands where a place does: "in Pahrump", "Winona police"."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in LOCATIVE_PREPOSITIONS or after in LOCAL_FOLLOWERS or _home_town(ent)
+
+
+def _home_town(ent: Span) -> bool:
+    """Tell whether a name follows a person's as their home: "Mindy Miller of Ravenel"."""
+    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of":
+        return False
+    person = ent.doc[ent.start - 2]
+    return person.ent_type_ == "PERSON" and person.ent_iob_ in ("B", "I")
 
 
 def _is_country(name: str) -> bool:
