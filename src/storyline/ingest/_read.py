@@ -126,7 +126,7 @@ def _articles_from_bytes(
 ) -> list[Article]:
     if len(data) > settings.max_bytes:
         raise IngestError(f"input is over the limit of {settings.max_bytes:,} bytes", source=source)
-    text = decode_text(data, source=source)
+    text = decode_text(data, source=source, warnings=warnings)
     suffix = Path(source).suffix.lower()
     if suffix in JSONL_SUFFIXES or (source == STDIN and text.lstrip().startswith("{")):
         return articles_from_jsonl(text, source=source, failures=failures, warnings=warnings)
