@@ -11,7 +11,8 @@ HEADER = """# Settings
 Every tunable value storyline uses. Values are resolved in this order, later winning:
 the defaults below, a TOML file given with `--config FILE` (keys at the top level or under
 `[storyline]`), environment variables `STORYLINE_<NAME>` (for example
-`STORYLINE_MAX_BYTES=5000000`), then command-line flags.
+`STORYLINE_MAX_BYTES=5000000`), then command-line flags. A yes/no setting takes `true` or
+`false` (in an environment variable also `yes`/`no`, `on`/`off`, `1`/`0`, any case).
 
 This file is generated: `python scripts/settings_doc.py`.
 

@@ -118,8 +118,31 @@ def _apply(settings: Settings, values: dict[str, Any], *, source: str) -> Settin
 def _coerce(name: str, raw: Any, *, source: str) -> Any:
     kind = type(getattr(Settings(), name))
     try:
+        if kind is bool:
+            return _as_bool(raw)
+        if isinstance(raw, bool):  # TOML true/false is no number
+            raise TypeError(raw)
         return kind(raw)
     except (TypeError, ValueError) as e:
         raise ConfigError(
-            f"setting {name!r} must be {kind.__name__}, got {raw!r}", source=source
+            f"setting {name!r} must be {_KIND_NAMES.get(kind, kind.__name__)}, got {raw!r}",
+            source=source,
         ) from e
+
+
+# Words accepted for a yes/no setting given as text (an environment variable), any case.
+_TRUE_WORDS = {"true", "yes", "on", "1"}
+_FALSE_WORDS = {"false", "no", "off", "0"}
+_KIND_NAMES = {bool: "true or false (also yes/no, on/off, 1/0)"}
+
+
+def _as_bool(raw: Any) -> bool:
+    """A bool from TOML's true/false or from the text of an environment variable."""
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower() if isinstance(raw, str | int) else None
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise ValueError(raw)
