@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             "dependencies: reinstall them with `pip install storyline` (in a clone: "
             "`bash scripts/install`)"
         ) from e
-    open_store(args.db).close()  # fail now, naming the fix, if the store cannot be opened
+    with open_store(args.db) as store:  # fail now, naming the fix, if it cannot be read
+        store.check()
     app = create_app(args.db, load_settings(config_file=args.config))
     if args.get:
         return _get(app, args.get)

@@ -91,5 +91,8 @@ class Store(Protocol):
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Return articles matching a full-text query, best first."""
 
+    def check(self) -> None:
+        """Raise `StoreError` when the stored data is found damaged."""
+
     def close(self) -> None:
         """Release the connection."""

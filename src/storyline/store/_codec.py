@@ -13,12 +13,35 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from storyline.errors import StoreError
 from storyline.model import AnalyzedArticle, Article, Brief, CleanArticle, PartialDate
 from storyline.store._base import EventInfo
 
 T = TypeVar("T")
+# What decoding a stored row raises when its bytes were damaged on disk.
+_UNREADABLE = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
+def damaged_store(detail: str, location: str) -> StoreError:
+    """The error for a store whose file is damaged, naming the ways out."""
+    return StoreError(
+        f"the store is damaged ({detail}); restore the file from a backup, or make a new "
+        "store from the articles with `storyline ingest INPUT… --db NEW_PATH`",
+        source=location,
+    )
+
+
+@contextmanager
+def reading(what: str, location: str) -> Iterator[None]:
+    """Turn a stored row that no longer decodes into a StoreError naming ``what``."""
+    try:
+        yield
+    except _UNREADABLE as e:
+        raise damaged_store(f"{what} cannot be read back: {e}", location) from e
 
 
 def dumps(data: Any) -> str:

@@ -25,6 +25,7 @@ from storyline.store._codec import (
     encode_brief,
     event_info,
     iso_or_none,
+    reading,
 )
 from storyline.store._schema import (
     Batch,
@@ -88,6 +89,9 @@ class SqlStore:
     def close(self) -> None:
         """Release the connection."""
         raise NotImplementedError
+
+    def check(self) -> None:
+        """Raise StoreError when the stored data is damaged (a server checks its own)."""
 
     # ------------------------------------------------------------ migrations
 
@@ -328,7 +332,8 @@ class SqlStore:
                 "WHERE e.event = ? ORDER BY e.position",
                 (event,),
             )
-        return [decode_analysis(json.loads(clean), json.loads(found)) for clean, found in rows]
+        with reading(f"an article of event {event!r}", self.location):
+            return [decode_analysis(json.loads(clean), json.loads(found)) for clean, found in rows]
 
     def brief(self, event: str) -> Brief | None:
         """Return the event's latest stored brief, or None when none was built yet."""
@@ -336,7 +341,8 @@ class SqlStore:
             rows = self._query(
                 "SELECT brief FROM briefs WHERE event = ? ORDER BY id DESC LIMIT 1", (event,)
             )
-        return decode_brief(json.loads(rows[0][0])) if rows else None
+        with reading(f"the brief of event {event!r}", self.location):
+            return decode_brief(json.loads(rows[0][0])) if rows else None
 
     def article(self, article: str, *, version: int | None = None) -> StoredArticle | None:
         """Return the latest (or the given) version of one article, or None when unknown."""
@@ -353,13 +359,14 @@ class SqlStore:
         if not rows:
             return None
         raw, clean, found, version, ingested = rows[0]
-        return StoredArticle(
-            raw=Article.from_dict(json.loads(raw)),
-            analyzed=decode_analysis(json.loads(clean), json.loads(found)),
-            version=int(version),
-            ingested=str(ingested),
-            events=events,
-        )
+        with reading(f"article {article!r}", self.location):
+            return StoredArticle(
+                raw=Article.from_dict(json.loads(raw)),
+                analyzed=decode_analysis(json.loads(clean), json.loads(found)),
+                version=int(version),
+                ingested=str(ingested),
+                events=events,
+            )
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Return articles matching a full-text query, best first."""

@@ -14,12 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from storyline.errors import StoreError
+from storyline.store._codec import damaged_store
 from storyline.store._sql import MARK_END, MARK_START, Row, SqlStore
 
 # Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
 # BM25 weights of the indexed columns (article id, title, body): a title hit counts 5 body hits.
 BM25_WEIGHTS = (0.0, 5.0, 1.0)
+# Problems of a damaged file named in the error; SQLite lists up to 100.
+MAX_PROBLEMS_NAMED = 3
+# The line SQLite's page check puts before its list of problems.
+_CHECK_HEADING = "*** in database main ***\n"
+# Words of SQLite errors that mean the file's pages are damaged.
+_DAMAGE_WORDS = ("malformed", "corrupt", "vtable constructor failed")
 # Tokens around the matching terms in a snippet (FTS5 allows at most 64).
 SNIPPET_TOKENS = 24
 
@@ -85,10 +92,24 @@ class SQLiteStore(SqlStore):
             self._conn.execute(
                 "SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT 1", (query,)
             ).fetchall()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as e:
+            if _is_damage(e):
+                raise _store_error(e, self.location) from e
             words = re.findall(r"\w+", query)
             return " ".join(f'"{word}"' for word in words) or '""'
+        except sqlite3.Error as e:
+            raise _store_error(e, self.location) from e
         return query
+
+    def check(self) -> None:
+        """Raise StoreError when SQLite's page check finds the file damaged."""
+        with self._lock:
+            rows = self._query("PRAGMA quick_check")
+        problems = [str(row[0]) for row in rows if row[0] != "ok"]
+        if problems:
+            named = "; ".join(problems[:MAX_PROBLEMS_NAMED]).removeprefix(_CHECK_HEADING)
+            named = named.replace("\n", "; ")
+            raise damaged_store(f"SQLite's page check found: {named}", self.location)
 
     def close(self) -> None:
         """Release the connection."""
@@ -137,7 +158,9 @@ def _prepare_path(path: Path) -> None:
 def _store_error(error: sqlite3.Error, location: str) -> StoreError:
     """Turn an SQLite error into a StoreError that names the fix."""
     message = str(error)
-    if "not a database" in message or "malformed" in message:
+    if _is_damage(error):
+        return damaged_store(f"SQLite: {message}", location)
+    if "not a database" in message:
         return StoreError(
             f"not a storyline store ({message}); give a new file or a store made by "
             "`storyline ingest`",
@@ -149,3 +172,7 @@ def _store_error(error: sqlite3.Error, location: str) -> StoreError:
             source=location,
         )
     return StoreError(f"SQLite error: {message}", source=location)
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    return any(word in str(error) for word in _DAMAGE_WORDS)
