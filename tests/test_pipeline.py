@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from storyline.pipeline import build_brief
 from storyline.settings import Settings
@@ -22,6 +25,7 @@ def test_pipeline_huge_article_is_kept_whole_and_analysed_in_part(
     (article,) = result.brief.articles
     assert len(article.text) > 1_000_000
     assert result.warnings and "only the first 20,000" in result.warnings[0]
+    assert result.warnings[0].startswith(f"{path}: article 'huge':")
     assert_brief_checks(result.brief)
     cited = [v.citation.end for g in result.brief.figures for v in g.values]
     assert cited and max(cited) <= 20_000
@@ -33,3 +37,17 @@ def test_pipeline_seed_brief_dates_the_event_from_publication_dates() -> None:
     assert brief.start is not None and brief.end is not None
     assert brief.start.year == 2019 and brief.end.iso() >= "2019-03-19"
     assert brief.title
+
+
+@pytest.mark.issue(12)
+def test_pipeline_an_input_cleaning_empties_is_named_by_file_and_line(tmp_path: Path) -> None:
+    seed = next(EXAMPLES.glob("004_*.txt")).read_text(encoding="utf-8")
+    menu = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>"
+    lines = [{"id": "good", "text": seed}, {"id": "menu", "html": menu}]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = build_brief([str(path)])
+    assert [a.id for a in result.brief.articles] == ["good"]
+    (failure,) = result.failures
+    assert (failure.source, failure.code) == (f"{path}:2", "E031")
+    assert failure.message.startswith("article 'menu': nothing left after cleaning")

@@ -13,11 +13,7 @@ from storyline.corroborate import group_figures, merge_actors, source_keys
 from storyline.corroborate.actor_places import drop_place_actors
 from storyline.corroborate.places import drop_actor_places, merge_places
 from storyline.ingest import read
-from storyline.model import (
-    AnalyzedArticle,
-    Brief,
-    Failure,
-)
+from storyline.model import AnalyzedArticle, Article, Brief, CleanArticle, Failure
 from storyline.settings import Settings
 from storyline.summarize import summarize
 from storyline.timeline import build as build_timeline
@@ -47,22 +43,42 @@ def build_brief(
     ingested = read(inputs, settings=settings, stdin=stdin)
     cleaned = clean(ingested.articles, settings=settings)
     usable = tuple(c for c in cleaned if c.text.strip())
-    emptied = tuple(
-        Failure(c.id, "E031", "nothing left after cleaning: the input holds no article text")
+    emptied = emptied_by_cleaning(ingested.articles, cleaned)
+    stream = analyze(usable, settings=settings)
+    analyzed = tuple(progress(stream, len(usable)) if progress else stream)
+    partial = analysed_in_part(ingested.articles, usable, settings)
+    brief = assemble_brief(analyzed, settings=settings)
+    return BriefResult(brief, ingested.failures + emptied, ingested.warnings + partial)
+
+
+def emptied_by_cleaning(
+    articles: Sequence[Article], cleaned: Sequence[CleanArticle]
+) -> tuple[Failure, ...]:
+    """A failure for each article cleaning left empty, naming its file (and line) and id."""
+    sources = {article.id: article.source for article in articles}
+    return tuple(
+        Failure(
+            sources.get(c.id, c.id),
+            "E031",
+            f"article {c.id!r}: nothing left after cleaning: the input holds no article text",
+        )
         for c in cleaned
         if not c.text.strip()
     )
-    stream = analyze(usable, settings=settings)
-    analyzed = tuple(progress(stream, len(usable)) if progress else stream)
+
+
+def analysed_in_part(
+    articles: Sequence[Article], usable: Sequence[CleanArticle], settings: Settings
+) -> tuple[str, ...]:
+    """A warning for each article longer than the analysed prefix, naming its input."""
+    sources = {article.id: article.source for article in articles}
     limit = settings.max_analyzed_chars
-    partial = tuple(
-        f"{c.id}: only the first {limit:,} of {len(c.text):,} characters were analysed "
-        "(raise max_analyzed_chars to analyse more)"
+    return tuple(
+        f"{sources.get(c.id, c.id)}: article {c.id!r}: only the first {limit:,} of "
+        f"{len(c.text):,} characters were analysed (raise max_analyzed_chars to analyse more)"
         for c in usable
         if len(c.text) > limit
     )
-    brief = assemble_brief(analyzed, settings=settings)
-    return BriefResult(brief, ingested.failures + emptied, ingested.warnings + partial)
 
 
 def assemble_brief(

@@ -31,7 +31,8 @@ def test_ingest_stores_usable_articles_reports_emptied_ones_and_saves_the_brief(
         assert isinstance(report, IngestReport) and isinstance(report, Ingested)
         assert seen == [len(seed_articles)]
         assert report.added == tuple(a.id for a in seed_articles)
-        assert [(f.source, f.code) for f in report.failures] == [("menu-only", "E031")]
+        assert [(f.source, f.code) for f in report.failures] == [("menu-only.txt", "E031")]
+        assert "article 'menu-only': nothing left after cleaning" in report.failures[0].message
         assert store.article("menu-only") is None
         assert report.brief is not None and store.brief(report.event) == report.brief
         assert report.brief.to_dict() == seed_brief.to_dict()

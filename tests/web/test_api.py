@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 
 from storyline.report import validate_brief
@@ -152,6 +153,21 @@ def test_api_upload_over_max_bytes_is_refused(seeded: Seeded) -> None:
     response = TestClient(app, raise_server_exceptions=False).post("/api/events", files=files)
     error = _assert_error(response, 422, "no_articles")
     assert "limit" in error["details"][0]["message"]  # type: ignore[index]
+
+
+@pytest.mark.issue(12)
+def test_api_pasted_text_over_1_mb_reaches_the_reader(client: TestClient) -> None:
+    pasted = "\x00" * 1_500_000  # read (and refused as binary), not cut off by the form parser
+    error = _assert_error(client.post("/api/events", data={"text": pasted}), 422, "no_articles")
+    assert "binary" in error["details"][0]["message"]  # type: ignore[index]
+
+
+@pytest.mark.issue(12)
+def test_api_pasted_text_over_max_bytes_is_413(seeded: Seeded) -> None:
+    app = create_app(str(seeded.path), Settings(max_bytes=1_000))
+    response = TestClient(app).post("/api/events", data={"text": "word " * 400})
+    error = _assert_error(response, 413, "too_large")
+    assert "over the limit of 1,000 bytes" in str(error["message"])
 
 
 def test_api_job_fails_when_cleaning_leaves_nothing(client: TestClient) -> None:

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from storyline.errors import IngestError
 from storyline.ingest._decode import decode_text
 from storyline.ingest._fetch import Fetcher
+from storyline.ingest._html_check import html_depth_warning
 from storyline.ingest._jsonl import articles_from_jsonl
 from storyline.ingest._sources import is_source, read_sources
 from storyline.model import Article, Failure
@@ -52,6 +53,7 @@ def read(
         except IngestError as e:
             failures.append(Failure(source, e.code, _reason(e)))
     articles.extend(read_sources(sources, settings=settings, fetcher=fetcher, failures=failures))
+    warnings.extend(_html_warnings(articles))
     return IngestResult(tuple(_unique_ids(articles)), tuple(failures), tuple(warnings))
 
 
@@ -64,6 +66,7 @@ def read_bytes(data: bytes, name: str, *, settings: Settings | None = None) -> I
         articles = _articles_from_bytes(name, data, settings, failures, warnings)
     except IngestError as e:
         return IngestResult((), (Failure(name, e.code, _reason(e)),))
+    warnings.extend(_html_warnings(articles))
     return IngestResult(tuple(_unique_ids(articles)), tuple(failures), tuple(warnings))
 
 
@@ -132,6 +135,11 @@ def _articles_from_bytes(
         return articles_from_jsonl(text, source=source, failures=failures, warnings=warnings)
     is_html = suffix in HTML_SUFFIXES or _looks_like_html(text)
     return [Article(id=_id_for(source, text), raw=text, source=source, is_html=is_html)]
+
+
+def _html_warnings(articles: list[Article]) -> list[str]:
+    found = (html_depth_warning(a.raw, source=a.source) for a in articles if a.is_html)
+    return [warning for warning in found if warning is not None]
 
 
 def _looks_like_html(text: str) -> bool:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from storyline.analyze import analyze
 from storyline.clean import clean, link_copies
 from storyline.errors import StoreError
-from storyline.model import AnalyzedArticle, Article, Brief, CleanArticle, Failure
-from storyline.pipeline import Progress, assemble_brief
+from storyline.model import AnalyzedArticle, Article, Brief, Failure
+from storyline.pipeline import Progress, analysed_in_part, assemble_brief, emptied_by_cleaning
 from storyline.settings import Settings
 from storyline.store._base import Ingested, Store
 from storyline.store._schema import checked_event
@@ -44,11 +44,7 @@ def ingest(
         checked_event(event)  # before the slow part
     cleaned = clean(articles, settings=settings)
     usable = tuple(c for c in cleaned if c.text.strip())
-    emptied = tuple(
-        Failure(c.id, "E031", "nothing left after cleaning: the input holds no article text")
-        for c in cleaned
-        if not c.text.strip()
-    )
+    emptied = emptied_by_cleaning(articles, cleaned)
     if not usable:
         raise StoreError("no usable article in the batch: nothing was stored")
     stream = analyze(usable, settings=settings)
@@ -69,7 +65,7 @@ def ingest(
         done.unchanged,
         brief=brief,
         failures=emptied,
-        warnings=(*_partial(usable, settings), *_moved(store, done.updated)),
+        warnings=(*analysed_in_part(articles, usable, settings), *_moved(store, done.updated)),
     )
 
 
@@ -115,17 +111,6 @@ def _with_copies_linked(
         a if a.clean is clean else dataclasses.replace(a, clean=clean)
         for a, clean in zip(analyzed, linked, strict=True)
     ]
-
-
-def _partial(usable: Sequence[CleanArticle], settings: Settings) -> tuple[str, ...]:
-    """Say which articles are longer than the analysed prefix."""
-    limit = settings.max_analyzed_chars
-    return tuple(
-        f"{c.id}: only the first {limit:,} of {len(c.text):,} characters were analysed "
-        "(raise max_analyzed_chars to analyse more)"
-        for c in usable
-        if len(c.text) > limit
-    )
 
 
 def _moved(store: Store, updated: Sequence[str]) -> tuple[str, ...]:

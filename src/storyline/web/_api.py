@@ -13,6 +13,7 @@ from storyline.model import Failure
 from storyline.settings import Settings
 from storyline.web._app import event_info, load_brief, opened, state
 from storyline.web._errors import ApiError
+from storyline.web._forms import InputSizedForms
 from storyline.web._jobs import Upload
 from storyline.web._schemas import (
     ArticleOut,
@@ -39,7 +40,7 @@ BRIEF_DOC = (
 MAX_LIMIT = 500  # most rows one list or search request returns
 PASTED_NAME = "pasted-{digest}.txt"  # a pasted text's input name; its id derives from the text
 
-router = APIRouter(prefix="/api", responses=ERRORS)
+router = APIRouter(prefix="/api", responses=ERRORS, route_class=InputSizedForms)
 
 
 @router.get("/events", response_model=list[EventOut])
