@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -70,34 +71,41 @@ def off_topic_tail(
     indices of removed furniture lines that may introduce a widget.
     """
     words = [content_words(block.text) for block in blocks]
+    # Only paragraphs long enough to judge count; finding them once (and the markers by
+    # bisection) keeps a page of thousands of short lines linear, not quadratic.
+    judged = [n for n, block in enumerate(blocks) if len(block.words) >= MIN_JUDGED_WORDS]
+    sorted_markers = sorted(markers)
     earliest = max(1, math.ceil(MIN_BODY_SHARE * len(blocks)))
     profile = cluster_words.union(*words[:earliest])
     for position in range(earliest, len(blocks)):
-        if _follows_marker(blocks, position, markers) and _is_foreign(
-            blocks[position:], words[position:], profile, rarity, threshold, min_paragraphs
+        if _follows_marker(blocks, position, sorted_markers) and _is_foreign(
+            [words[n] for n in judged[bisect_left(judged, position) :]],
+            profile,
+            rarity,
+            threshold,
+            min_paragraphs,
         ):
             return position
         profile |= words[position]
     return None
 
 
-def _follows_marker(blocks: Sequence[Block], position: int, markers: set[int]) -> bool:
-    previous = blocks[position - 1].index
-    return any(previous < marker < blocks[position].index for marker in markers)
+def _follows_marker(blocks: Sequence[Block], position: int, markers: list[int]) -> bool:
+    """Whether a marker (``markers`` sorted) lies between this block and the one before."""
+    after_previous = bisect_right(markers, blocks[position - 1].index)
+    return after_previous < len(markers) and markers[after_previous] < blocks[position].index
 
 
 def _is_foreign(
-    tail: Sequence[Block],
-    tail_words: Sequence[set[str]],
+    judged_words: Sequence[set[str]],
     profile: set[str],
     rarity: Rarity,
     threshold: float,
     min_paragraphs: int,
 ) -> bool:
+    """Whether the tail's judged paragraphs (their words) share little with ``profile``."""
     scores = []
-    for block, words in zip(tail, tail_words, strict=True):
-        if len(block.words) < MIN_JUDGED_WORDS:
-            continue
+    for words in judged_words:
         score = rarity.similarity(words, profile)
         if score >= MAX_TAIL_PARAGRAPH_SIMILARITY:
             return False
