@@ -51,3 +51,18 @@ def test_pipeline_an_input_cleaning_empties_is_named_by_file_and_line(tmp_path: 
     (failure,) = result.failures
     assert (failure.source, failure.code) == (f"{path}:2", "E031")
     assert failure.message.startswith("article 'menu': nothing left after cleaning")
+
+
+@pytest.mark.issue(12)
+def test_pipeline_an_article_of_many_lines_is_analysed_up_to_the_line_limit() -> None:
+    seed = next(EXAMPLES.glob("004_*.txt"))
+    settings = replace(Settings(), max_analyzed_lines=5)
+    result = build_brief([str(seed)], settings=settings)
+    (article,) = result.brief.articles
+    analysed = article.text.split("\n")
+    limit = len("\n".join(analysed[:5]))
+    (warning,) = result.warnings
+    assert warning.startswith(f"{seed}: article '{seed.stem}': only the first {limit:,} of")
+    assert "max_analyzed_lines 5" in warning
+    cited = [c.end for line in result.brief.summary for c in line.citations]
+    assert cited and max(cited) <= limit

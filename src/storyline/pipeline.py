@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from storyline.analyze import analyze
+from storyline.analyze._analyze import analysed_length
 from storyline.clean import clean
 from storyline.corroborate import group_figures, merge_actors, source_keys
 from storyline.corroborate.actor_places import drop_place_actors
@@ -72,13 +73,17 @@ def analysed_in_part(
 ) -> tuple[str, ...]:
     """A warning for each article longer than the analysed prefix, naming its input."""
     sources = {article.id: article.source for article in articles}
-    limit = settings.max_analyzed_chars
-    return tuple(
-        f"{sources.get(c.id, c.id)}: article {c.id!r}: only the first {limit:,} of "
-        f"{len(c.text):,} characters were analysed (raise max_analyzed_chars to analyse more)"
-        for c in usable
-        if len(c.text) > limit
-    )
+    warnings = []
+    for c in usable:
+        length = analysed_length(c.text, settings)
+        if length < len(c.text):
+            warnings.append(
+                f"{sources.get(c.id, c.id)}: article {c.id!r}: only the first {length:,} of "
+                f"{len(c.text):,} characters were analysed (the limits are max_analyzed_chars "
+                f"{settings.max_analyzed_chars:,} and max_analyzed_lines "
+                f"{settings.max_analyzed_lines:,}; raise them to analyse more)"
+            )
+    return tuple(warnings)
 
 
 def assemble_brief(

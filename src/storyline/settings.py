@@ -43,6 +43,11 @@ class Settings:
     max_analyzed_chars: int = _setting(
         300_000, "Only this many characters of a cleaned article are parsed (spaCy memory)."
     )
+    max_analyzed_lines: int = _setting(
+        5_000,
+        "Only this many lines of a cleaned article are parsed: a page of many thousands of "
+        "short lines costs spaCy minutes and gigabytes.",
+    )
     nlp_batch_size: int = _setting(16, "Articles per spaCy batch (and per worker task).")
     workers: int = _setting(0, "Worker processes for analysis; 0 means one per CPU core.")
     parallel_min_articles: int = _setting(

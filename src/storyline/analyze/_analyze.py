@@ -72,10 +72,20 @@ def _analyze_stream(
     cleaned: Sequence[CleanArticle], *, settings: Settings
 ) -> Iterator[AnalyzedArticle]:
     """Yield each article as soon as spaCy has parsed its batch."""
-    limit = settings.max_analyzed_chars
-    pairs = ((clean.text[:limit], clean) for clean in cleaned)
+    pairs = ((clean.text[: analysed_length(clean.text, settings)], clean) for clean in cleaned)
     for doc, clean in load_nlp().pipe(pairs, as_tuples=True, batch_size=settings.nlp_batch_size):
         yield analyze_doc(doc, clean)
+
+
+def analysed_length(text: str, settings: Settings) -> int:
+    """How many characters of ``text`` are parsed: the char and line limits, the lower."""
+    end = min(len(text), settings.max_analyzed_chars)
+    position = -1
+    for _ in range(settings.max_analyzed_lines):
+        position = text.find("\n", position + 1, end)
+        if position < 0:
+            return end
+    return position
 
 
 def analyze_doc(doc: Doc, clean: CleanArticle) -> AnalyzedArticle:
