@@ -112,7 +112,7 @@ def storyline_timexes(
     found = []
     for document, doc in zip(documents, docs, strict=True):
         refs = find_dates(doc, PartialDate.from_iso(document.published))
-        found.append([Timex(r.start, r.end, r.date.iso(), "DATE", r.text) for r in refs])
+        found.append([Timex(r.start, r.end, r.timex or r.date.iso(), "DATE", r.text) for r in refs])
     return found
 
 

@@ -86,7 +86,10 @@ def test_resolve_date_absolute_needs_no_publication_date(
     ("expression", "published", "expected"),
     [
         ("March 23", PartialDate(2019, 3, 30), PartialDate(2019, 3, 23)),
-        ("March 23", PartialDate(2019, 3, 19), PartialDate(2018, 3, 23)),
+        # a year back would have been written with its year: the one four days ahead
+        ("March 23", PartialDate(2019, 3, 19), PartialDate(2019, 3, 23)),
+        ("March 23", PartialDate(2019, 9, 19), PartialDate(2019, 3, 23)),
+        ("March 23", PartialDate(2018, 12, 1), PartialDate(2018, 3, 23)),
         ("on Jan. 9", PartialDate(2019, 3, 17), PartialDate(2019, 1, 9)),
         ("in July", PartialDate(2017, 11, 5), PartialDate(2017, 7)),
         ("December", PartialDate(2019, 3, 30), PartialDate(2018, 12)),

@@ -15,7 +15,7 @@ from storyline.analyze.dates._grammar import (
     without_overlaps,
 )
 from storyline.analyze.dates._resolvers import RESOLVERS, Context
-from storyline.analyze.dates._tense import in_future_clause
+from storyline.analyze.dates._tense import Tense, clause_tense
 from storyline.model import DateRef, PartialDate
 
 # spaCy labels whose spans may hold a date ("Monday night" can come out as TIME).
@@ -30,7 +30,7 @@ EXPLICIT_WINDOW = 40
 # Characters after a year that can hold the rest of an ISO date ("-03-19").
 EXPLICIT_TAIL = 6
 # Expressions whose reading depends on tense: only these look for a future clause.
-AMBIGUOUS_KINDS = frozenset({"day", "weekday", "month", "season"})
+AMBIGUOUS_KINDS = frozenset({"day", "weekday", "month", "season", "quarter"})
 
 
 def find_dates(doc: Doc, published: PartialDate | None) -> tuple[DateRef, ...]:
@@ -42,13 +42,14 @@ def find_dates(doc: Doc, published: PartialDate | None) -> tuple[DateRef, ...]:
     for match in without_overlaps(_entity_matches(doc, text) + _explicit_matches(text)):
         start, end, kind = match.start(), match.end(), KIND[match.re]
         sentence = max(bisect.bisect_right(sent_starts, start) - 1, 0)
-        future = kind in AMBIGUOUS_KINDS and in_future_clause(doc, start, end)
+        tense: Tense = clause_tense(doc, start, end) if kind in AMBIGUOUS_KINDS else "past"
         opens = start - sent_starts[sentence] <= ANCHOR_OPENING_CHARS
         near = anchor is not None and sentence - anchor[0] <= ANCHOR_SENTENCES and opens
-        ctx = Context(published, future, anchor[1] if anchor and near else None)
+        ctx = Context(published, tense, anchor[1] if anchor and near else None)
         resolved = RESOLVERS[kind](match, ctx)
         if resolved is not None:
-            refs.append(DateRef(match[0], start, end, resolved.date, sentence, resolved.relative))
+            date, relative, timex = resolved
+            refs.append(DateRef(match[0], start, end, date, sentence, relative, timex))
             anchor = anchor if resolved.relative or kind == "year" else (sentence, resolved.date)
     return tuple(refs)
 

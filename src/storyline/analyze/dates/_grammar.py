@@ -17,6 +17,9 @@ COUNTS = dict(zip(_NUMBER_WORDS, range(1, 11), strict=True)) | {"a": 1, "an": 1,
 # First and last month of each season (northern hemisphere, as the press uses them).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 SEASONS["winter"] = (12, 2)  # across the new year
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# TimeML's codes of the seasons.
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 DEICTIC_DAYS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}
 
 _MONTH = (
@@ -34,6 +37,18 @@ _DIR_REQUIRED = r"(?P<dir>last|this|next)"
 _COUNT = rf"(?P<count>\d{{1,3}}|an?|{'|'.join(_NUMBER_WORDS)}|a\s+couple\s+of)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _CAL_UNIT = r"(?P<unit>week|month|year)"
+_REL_YEAR = r"(?P<dir>this|last|next)\s+year(?:'s|’s)?"
+# "the third quarter", "third-quarter", "the 1988 second quarter", "the fourth fiscal quarter"
+_QUARTER = (
+    rf"(?:the\s+)?(?:(?:{_REL_YEAR}|{_YEAR}(?:'s|’s)?)\s+)?(?:fiscal\s+)?"
+    r"(?P<qord>first|second|third|fourth)[-\s]+(?:fiscal[-\s]+)?quarter\b"
+    rf"(?:\s+of\s+(?:{_YEAR.replace('year', 'qyear')}|(?P<qdir>this|last|next)\s+year))?"
+)
+# "the quarter", "the latest quarter", "this quarter", "last quarter", "the year-ago quarter"
+_QUARTER_REF = (
+    r"(?:(?P<qref>the(?:\s+(?:latest|recent|most\s+recent|just[-\s]ended))?|this|last|next"
+    r"|the\s+current|the\s+year[-\s](?:ago|earlier))\s+quarter)\b"
+)
 
 # (kind, pattern), most specific first: of overlapping matches the longer one wins.
 GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -44,6 +59,9 @@ GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?:{_YEAR_SEP}{_YEAR})?"),
         ("day", rf"\b{_WD_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:{_YEAR_SEP}{_YEAR})?"),
         ("month_year", rf"\b{_QUAL}{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+        ("month_of_year", rf"\b{_QUAL}{_MONTH},?\s+(?:of\s+)?{_REL_YEAR}"),
+        ("quarter", rf"\b{_QUARTER}"),
+        ("quarter_ref", rf"\b{_QUARTER_REF}"),
         ("season_year", rf"\b{_QUAL}{_SEASON}\s+(?:of\s+)?{_YEAR}"),
         ("deictic", rf"\b(?P<word>{'|'.join(DEICTIC_DAYS)}|today|tonight"
                     r"|this\s+(?:morning|afternoon|evening))\b"),

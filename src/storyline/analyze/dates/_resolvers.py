@@ -13,7 +13,9 @@ from storyline.analyze.dates._grammar import (
     DAYS_PER_WEEK,
     DEICTIC_DAYS,
     KIND,
+    QUARTERS,
     RANK,
+    SEASON_CODES,
     SEASONS,
     WEEKDAYS,
     YEARS_PER_DECADE,
@@ -21,16 +23,29 @@ from storyline.analyze.dates._grammar import (
     month_number,
     preference,
 )
+from storyline.analyze.dates._tense import Tense
 from storyline.model import PartialDate, Precision
 
-_BARE = {True: "future", False: "past"}  # how a name without "last"/"next" reads, by tense
+# How a name without "last"/"next" reads, by the tense of its clause. A month or day in
+# the present ("is payable Jan. 2", "meet separately Monday") is its nearest occurrence;
+# a weekday in the present stays in the past, as captions tell the past in the present.
+_NAME_READING = {"past": "past", "future": "future", "present": "nearest"}
+_WEEKDAY_READING = {"past": "past", "future": "future", "present": "past"}
+MONTHS_PER_QUARTER = 3
+QUARTERS_PER_YEAR = 4
+# A name in a past clause goes to the next occurrence when the last one is more than this
+# many days back and the next one at most NEAR_AHEAD_DAYS ahead (tuned on TimeBank dev).
+PAST_FAR_DAYS = 240
+NEAR_AHEAD_DAYS = 100
+# A month without a day is measured from its middle when looking for the nearest one.
+_MID_MONTH = 15
 
 
 class Context(NamedTuple):
     """What a match is resolved against."""
 
     published: PartialDate | None
-    future: bool
+    tense: Tense
     anchor: PartialDate | None = None  # a date written out just before, in a narrative
 
 
@@ -39,6 +54,7 @@ class Resolved(NamedTuple):
 
     date: PartialDate
     relative: bool
+    timex: str | None = None  # the TimeML value when it says more than ``date``
 
 
 def base_date(ctx: Context, needs: Precision) -> dt.date | None:
@@ -64,11 +80,48 @@ def _year_of(base: dt.date, later: bool, earlier: bool, reading: str) -> int:
     return base.year + shift[reading]
 
 
+def _occurrences(base: dt.date, month: int, day: int) -> list[tuple[int, int]]:
+    """Return (days from ``base``, year) of the named day in the years around ``base``."""
+    found = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        when = dt.date(year, month, min(day, 28))  # distance only: 29-31 need no exact day
+        found.append(((when - base).days, year))
+    return found
+
+
+def _named_year(base: dt.date, month: int, day: int | None, reading: str) -> int:
+    """Return the year of a year-less month or day named in a clause read as ``reading``.
+
+    Past: the latest occurrence not after publication, unless that is most of a year back
+    and the next one is weeks ahead ("directors authorized a split, payable Dec. 7" in late
+    October): a writer would have given the year of a date that old. Present: the nearest
+    occurrence ("is payable Jan. 2"). Future: the next one.
+    """
+    occurrences = _occurrences(base, month, day or _MID_MONTH)
+    if day is None:  # a month is "this month" when it is publication's
+        occurrences = [
+            (0 if year == base.year and month == base.month else days, year)
+            for days, year in occurrences
+        ]
+    past = max((o for o in occurrences if o[0] <= 0), default=occurrences[0])
+    ahead = min((o for o in occurrences if o[0] >= 0), default=occurrences[-1])
+    if reading == "future":
+        return ahead[1]
+    if reading == "past":
+        far_back = -past[0] > PAST_FAR_DAYS and ahead[0] <= NEAR_AHEAD_DAYS
+        return ahead[1] if far_back else past[1]
+    return min((past, ahead), key=lambda o: (abs(o[0]), o[0] > 0))[1]
+
+
 def resolve_written(match: re.Match[str], ctx: Context) -> Resolved | None:
     """Resolve a date written with its year: "2019-03-19", "March 30th, 2019", "July 2014"."""
     groups, year = match.groupdict(), int(match["year"])
     month = int(match["mnum"]) if groups.get("mnum") else groups.get("mon") and month_number(match)
-    if not month:  # a year, or a season of a year
+    if groups.get("season"):
+        return Resolved(
+            PartialDate(year), False, f"{year:04d}-{SEASON_CODES[match['season'].lower()]}"
+        )
+    if not month:  # a year
         return Resolved(PartialDate(year), False)
     day = groups.get("day")
     date = _safe_date(year, month, int(day)) if day else PartialDate(year, month)
@@ -86,15 +139,14 @@ def resolve_day(match: re.Match[str], ctx: Context) -> Resolved | None:
     base = base_date(ctx, "day")
     if base is None:
         return None
-    later, earlier = (month, day) > (base.month, base.day), (month, day) < (base.month, base.day)
-    date = _safe_date(_year_of(base, later, earlier, _BARE[ctx.future]), month, day)
+    date = _safe_date(_named_year(base, month, day, _NAME_READING[ctx.tense]), month, day)
     return Resolved(date, True) if date else None
 
 
 def _anchored(ctx: Context, month: int, day: int | None) -> PartialDate | None:
     """Date a year-less day or month in the anchor's year, unless that goes back or ahead."""
     anchor = ctx.anchor
-    if anchor is None or ctx.future or (anchor.month or 1) > month:
+    if anchor is None or ctx.tense == "future" or (anchor.month or 1) > month:
         return None
     date = _safe_date(anchor.year, month, day) if day else PartialDate(anchor.year, month)
     published = ctx.published
@@ -115,8 +167,10 @@ def resolve_month(match: re.Match[str], ctx: Context) -> Resolved | None:
     base = base_date(ctx, "month")
     if base is None:
         return None
-    reading = direction if direction in ("this", "next", "last") else _BARE[ctx.future]
-    year = _year_of(base, month > base.month, month < base.month, reading)
+    if direction in ("this", "next", "last"):
+        year = _year_of(base, month > base.month, month < base.month, direction)
+    else:
+        year = _named_year(base, month, None, _NAME_READING[ctx.tense])
     return Resolved(PartialDate(year, month), True)
 
 
@@ -125,9 +179,10 @@ def resolve_season(match: re.Match[str], ctx: Context) -> Resolved | None:
     base = base_date(ctx, "month")
     if base is None:
         return None
-    first, last = SEASONS[match["season"].lower()]
+    season = match["season"].lower()
+    first, last = SEASONS[season]
     year = _year_of(base, first > base.month, last < base.month, match["dir"].lower())
-    return Resolved(PartialDate(year), True)
+    return Resolved(PartialDate(year), True, f"{year:04d}-{SEASON_CODES[season]}")
 
 
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -141,7 +196,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved | None:
         day = week_start - dt.timedelta(days=DAYS_PER_WEEK - (weekday + 1) % DAYS_PER_WEEK)
     elif direction == "next":
         day = base + dt.timedelta(days=(weekday - base.weekday() - 1) % DAYS_PER_WEEK + 1)
-    elif ctx.future:
+    elif _WEEKDAY_READING[ctx.tense] == "future":
         day = base + dt.timedelta(days=(weekday - base.weekday()) % DAYS_PER_WEEK)
     else:
         day = base - dt.timedelta(days=(base.weekday() - weekday) % DAYS_PER_WEEK)
@@ -178,9 +233,70 @@ def resolve_shift(match: re.Match[str], ctx: Context) -> Resolved | None:
         index = base.year * 12 + base.month - 1 + count
         return Resolved(PartialDate(index // 12, index % 12 + 1), True)
     moved = base + dt.timedelta(days=count * (DAYS_PER_WEEK if unit == "week" else 1))
-    exact = unit == "day"  # a week back is not a day: keep the month
-    date = PartialDate.from_date(moved) if exact else PartialDate(moved.year, moved.month)
-    return Resolved(date, True)
+    if unit == "day":
+        return Resolved(PartialDate.from_date(moved), True)
+    # A week is no date of the brief: keep its month, and its ISO week as the timex.
+    week = None if groups.get("count") else _iso_week(moved)
+    return Resolved(PartialDate(moved.year, moved.month), True, week)
+
+
+def _iso_week(day: dt.date) -> str:
+    """Return the ISO week of ``day`` as TimeML writes it: "1998-W08"."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // MONTHS_PER_QUARTER + 1
+
+
+def resolve_month_of_year(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve "January this year", "June last year": a month of a year named by shift."""
+    if not match["mon"][0].isupper():
+        return None
+    base = base_date(ctx, "year")
+    if base is None:
+        return None
+    year = base.year + {"this": 0, "last": -1, "next": 1}[match["dir"].lower()]
+    return Resolved(PartialDate(year, month_number(match)), True)
+
+
+def resolve_quarter(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve "the third quarter", "the 1988 second quarter", "next year's first quarter".
+
+    A quarter without a year is this year's if it has begun by publication (or the clause
+    is about the future), else last year's: from 1989-11-02 "the third quarter" is
+    1989-Q3; from 1998-02-13 "the fourth quarter" is 1997-Q4.
+    """
+    quarter = QUARTERS[match["qord"].lower()]
+    written = match["year"] or match["qyear"]
+    direction = (match["dir"] or match["qdir"] or "").lower()
+    if written:
+        year, relative = int(written), False
+    else:
+        base = base_date(ctx, "month")
+        if base is None:
+            return None
+        relative, year = True, base.year
+        if direction:
+            year += {"this": 0, "last": -1, "next": 1}[direction]
+        elif quarter > _quarter_of(base) and ctx.tense != "future":
+            year -= 1
+    return Resolved(PartialDate(year), relative, f"{year:04d}-Q{quarter}")
+
+
+def resolve_quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve "this quarter", "last quarter", "the quarter" (the last one reported)."""
+    base = base_date(ctx, "month")
+    if base is None:
+        return None
+    ref = " ".join(match["qref"].lower().split())
+    shift = {"this": 0, "the current": 0, "next": 1}.get(ref, -1)  # "the quarter": reported
+    if ref.startswith("the year"):  # "the year-ago quarter": the reported one, a year back
+        shift = -1 - QUARTERS_PER_YEAR
+    index = base.year * QUARTERS_PER_YEAR + _quarter_of(base) - 1 + shift
+    year, quarter = divmod(index, QUARTERS_PER_YEAR)
+    return Resolved(PartialDate(year), True, f"{year:04d}-Q{quarter + 1}")
 
 
 Resolver = Callable[[re.Match[str], Context], Resolved | None]
@@ -188,18 +304,19 @@ _WRITTEN_KINDS = ("iso", "iso_month", "month_year", "season_year", "year")  # ca
 RESOLVERS: dict[str, Resolver] = dict.fromkeys(_WRITTEN_KINDS, resolve_written)
 RESOLVERS |= {"day": resolve_day, "deictic": resolve_deictic, "weekday": resolve_weekday}
 RESOLVERS |= {"unit": resolve_shift, "ago": resolve_shift, "season": resolve_season}
-RESOLVERS["month"] = resolve_month
+RESOLVERS |= {"month": resolve_month, "month_of_year": resolve_month_of_year}
+RESOLVERS |= {"quarter": resolve_quarter, "quarter_ref": resolve_quarter_ref}
 
 
 def resolve_date(
     expression: str, published: PartialDate | None, *, prefer_future: bool = False
 ) -> PartialDate | None:
     """Resolve one date expression against the publication date; None when unsure."""
-    ctx = Context(published, prefer_future)
+    ctx = Context(published, "future" if prefer_future else "past")
     found = grammar_matches(expression)
     if not found:
-        resolved = resolve_with_dateparser(expression, published)
-    else:
-        best = min(found, key=preference)
-        resolved = RESOLVERS[KIND[best.re]](best, ctx)
-    return resolved[0] if resolved else None
+        guessed = resolve_with_dateparser(expression, published)
+        return guessed[0] if guessed else None
+    best = min(found, key=preference)
+    resolved = RESOLVERS[KIND[best.re]](best, ctx)
+    return resolved.date if resolved else None
