@@ -47,7 +47,7 @@ _QUARTER = (
 # "the quarter", "the latest quarter", "this quarter", "last quarter", "the year-ago quarter"
 _QUARTER_REF = (
     r"(?:(?P<qref>the(?:\s+(?:latest|recent|most\s+recent|just[-\s]ended))?|this|last|next"
-    r"|the\s+current|the\s+year[-\s](?:ago|earlier))\s+quarter)\b"
+    r"|the\s+current)\s+quarter)\b"
 )
 
 # (kind, pattern), most specific first: of overlapping matches the longer one wins.
@@ -62,6 +62,11 @@ GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_of_year", rf"\b{_QUAL}{_MONTH},?\s+(?:of\s+)?{_REL_YEAR}"),
         ("quarter", rf"\b{_QUARTER}"),
         ("quarter_ref", rf"\b{_QUARTER_REF}"),
+        # "a year earlier", "the year-ago quarter", "year-earlier": a year before the date
+        # the text speaks of (the quarter reported, in results news)
+        ("year_back", r"\b(?:(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)"
+                      r"(?:\s+(?:(?P<qord>first|second|third|fourth)\s+)?(?:quarter|period))?"
+                      r"|a\s+year\s+(?:earlier|before))\b"),
         ("season_year", rf"\b{_QUAL}{_SEASON}\s+(?:of\s+)?{_YEAR}"),
         ("deictic", rf"\b(?P<word>{'|'.join(DEICTIC_DAYS)}|today|tonight"
                     r"|this\s+(?:morning|afternoon|evening))\b"),
@@ -74,8 +79,16 @@ GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year", rf"(?:\b{_QUAL})?(?<![\w/.]){_YEAR}(?!s\b|'s\b|[-/.]\d|,\d)"),
     )
 )  # fmt: skip
-KIND = {pattern: kind for kind, pattern in GRAMMAR}
-_ORDER = {pattern: rank for rank, (_, pattern) in enumerate(GRAMMAR)}
+# Looked for in the whole text, not only in spaCy's date entities (see ``_find``):
+# "now", "currently" (TimeML's PRESENT_REF, when an adverb) …
+PRESENT = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
+# … and the clock time opening a line of a live page: "1504 International aid agency …",
+# "2159 : Conservative think tank …" (issue 9: these are times, never years).
+CLOCK_STAMP = re.compile(r"^(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*:?\s+[A-Z])", re.M)
+_WHOLE_TEXT = (("clock", CLOCK_STAMP), ("present", PRESENT))
+KIND = {pattern: kind for kind, pattern in GRAMMAR + _WHOLE_TEXT}
+# Of matches as long as each other, a clock stamp wins (over a year "1504").
+_ORDER = {pattern: rank for rank, (_, pattern) in enumerate(_WHOLE_TEXT + GRAMMAR)}
 # Full dates with a year are also looked for outside spaCy's DATE entities.
 EXPLICIT = tuple(pattern for kind, pattern in GRAMMAR if kind in ("iso", "day"))
 YEAR_HINT = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")

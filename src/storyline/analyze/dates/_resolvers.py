@@ -33,6 +33,8 @@ _NAME_READING = {"past": "past", "future": "future", "present": "nearest"}
 _WEEKDAY_READING = {"past": "past", "future": "future", "present": "past"}
 MONTHS_PER_QUARTER = 3
 QUARTERS_PER_YEAR = 4
+# TimeML's value of "now": the time of writing.
+PRESENT_REF = "PRESENT_REF"
 # A name in a past clause goes to the next occurrence when the last one is more than this
 # many days back and the next one at most NEAR_AHEAD_DAYS ahead (tuned on TimeBank dev).
 PAST_FAR_DAYS = 240
@@ -47,6 +49,7 @@ class Context(NamedTuple):
     published: PartialDate | None
     tense: Tense
     anchor: PartialDate | None = None  # a date written out just before, in a narrative
+    quarter: str | None = None  # the quarter spoken of just before, "1989-Q3"
 
 
 class Resolved(NamedTuple):
@@ -228,7 +231,11 @@ def resolve_shift(match: re.Match[str], ctx: Context) -> Resolved | None:
     if base is None:
         return None
     if unit == "year":
-        return Resolved(PartialDate(base.year + count), True)
+        year = base.year + count
+        if ctx.quarter is not None and groups.get("count"):  # "a year ago", after a quarter
+            quarter = f"{int(ctx.quarter[:4]) + count:04d}-Q{ctx.quarter[-1]}"
+            return Resolved(PartialDate(year), True, quarter)
+        return Resolved(PartialDate(year), True)
     if unit == "month":
         index = base.year * 12 + base.month - 1 + count
         return Resolved(PartialDate(index // 12, index % 12 + 1), True)
@@ -292,11 +299,42 @@ def resolve_quarter_ref(match: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     ref = " ".join(match["qref"].lower().split())
     shift = {"this": 0, "the current": 0, "next": 1}.get(ref, -1)  # "the quarter": reported
-    if ref.startswith("the year"):  # "the year-ago quarter": the reported one, a year back
-        shift = -1 - QUARTERS_PER_YEAR
     index = base.year * QUARTERS_PER_YEAR + _quarter_of(base) - 1 + shift
     year, quarter = divmod(index, QUARTERS_PER_YEAR)
     return Resolved(PartialDate(year), True, f"{year:04d}-Q{quarter + 1}")
+
+
+def resolve_year_back(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve "a year earlier", "the year-ago quarter": a year before the anchor.
+
+    The anchor is the quarter or date the text spoke of just before (``Context.anchor``
+    and ``Context.quarter``), else publication: "a year ago" in results news is the
+    quarter reported, a year back.
+    """
+    if ctx.quarter is not None:
+        year, quarter = int(ctx.quarter[:4]) - 1, ctx.quarter[-1]
+        quarter = str(QUARTERS[match["qord"].lower()]) if match["qord"] else quarter
+        return Resolved(PartialDate(year), True, f"{year:04d}-Q{quarter}")
+    if match["qord"]:  # "the year-ago third quarter" with no quarter before it
+        return None
+    anchor = ctx.anchor or ctx.published
+    return None if anchor is None else Resolved(PartialDate(anchor.year - 1), True)
+
+
+def resolve_present(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve "now", "currently": the publication date, as TimeML's PRESENT_REF."""
+    if ctx.published is None:
+        return None
+    return Resolved(ctx.published, True, PRESENT_REF)
+
+
+def resolve_clock(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve a live page's clock stamp ("1504"): that time of the publication day."""
+    base = base_date(ctx, "day")
+    if base is None:
+        return None
+    timex = f"{base.isoformat()}T{match['hour']}:{match['minute']}"
+    return Resolved(PartialDate.from_date(base), True, timex)
 
 
 Resolver = Callable[[re.Match[str], Context], Resolved | None]
@@ -306,6 +344,8 @@ RESOLVERS |= {"day": resolve_day, "deictic": resolve_deictic, "weekday": resolve
 RESOLVERS |= {"unit": resolve_shift, "ago": resolve_shift, "season": resolve_season}
 RESOLVERS |= {"month": resolve_month, "month_of_year": resolve_month_of_year}
 RESOLVERS |= {"quarter": resolve_quarter, "quarter_ref": resolve_quarter_ref}
+RESOLVERS |= {"present": resolve_present, "clock": resolve_clock}
+RESOLVERS["year_back"] = resolve_year_back
 
 
 def resolve_date(
