@@ -182,3 +182,105 @@ def test_find_dates_t17_relative_days_near_folder_date(nlp: Language, shared_dat
         ]
     assert len(deltas) >= 10
     assert sum(-14 <= delta <= 7 for delta in deltas) / len(deltas) >= 0.9
+
+
+# ---------------------------------------------------------------- issue 9 §2
+
+
+def _refs(nlp: Language, text: str, published: PartialDate) -> dict[str, list[DateRef]]:
+    found: dict[str, list[DateRef]] = {}
+    for ref in find_dates(nlp(text), published):
+        assert text[ref.start : ref.end] == ref.text
+        found.setdefault(ref.text, []).append(ref)
+    return found
+
+
+@pytest.mark.issue(9)
+def test_find_dates_future_of_a_report_is_the_coming_day(nlp: Language) -> None:
+    # Timeline17 bpoil_bbc, Saturday 2010-06-12: the Monday after, not the one before.
+    text = (
+        "The oil giant confirmed its directors would meet on Monday to discuss the "
+        "possibility , but said no decision had yet been taken ."
+    )
+    assert _refs(nlp, text, PartialDate(2010, 6, 12))["Monday"][0].date == PartialDate(2010, 6, 14)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_payment_dates_after_publication_are_ahead(nlp: Language) -> None:
+    # TimeBank wsj_0752 (1989-10-27): gold 1989-12-07 and 1989-11-22, not a year back.
+    text = (
+        "AEP INDUSTRIES Inc. directors authorized a 3-for-2 split of the common, payable "
+        "Dec. 7 to stock of record Nov. 22."
+    )
+    found = _refs(nlp, text, PartialDate(1989, 10, 27))
+    assert found["Dec. 7"][0].date == PartialDate(1989, 12, 7)
+    assert found["Nov. 22"][0].date == PartialDate(1989, 11, 22)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_quarter_and_a_year_ago(nlp: Language) -> None:
+    # TimeBank wsj_0171 (1989-11-02): gold third-quarter 1989-Q3, a year ago 1988-Q3.
+    text = (
+        "Valley Federal Savings amp Loan Association took an $89.9 million charge as it "
+        "reported a third-quarter loss of $70.7 million, or $12.09 a share. The Van Nuys, "
+        "Calif., thrift had net income of $132,000, or three cents a share, a year ago."
+    )
+    found = _refs(nlp, text, PartialDate(1989, 11, 2))
+    quarter, year_ago = found["third-quarter"][0], found["a year ago"][0]
+    assert (quarter.date, quarter.timex) == (PartialDate(1989), "1989-Q3")
+    assert (year_ago.date, year_ago.timex) == (PartialDate(1988), "1988-Q3")
+
+
+@pytest.mark.issue(9)
+def test_find_dates_month_of_last_year_and_week(nlp: Language) -> None:
+    # TimeBank APW19980219.0476 and PRI19980216.2000.0170: gold 1997-06 and 1998-W07.
+    text = (
+        "But in June last year, the remaining leadership had a falling out, and Pol Pot was "
+        "arrested."
+    )
+    assert _refs(nlp, text, PartialDate(1998, 2, 19))["June last year"][0].date == PartialDate(
+        1998 - 1, 6
+    )
+    text = (
+        "Northern Ireland police said they believe the IRA was behind two killings in Belfast "
+        "last week."
+    )
+    week = _refs(nlp, text, PartialDate(1998, 2, 16))["last week"][0]
+    assert (week.date, week.timex) == (PartialDate(1998, 2), "1998-W07")
+
+
+@pytest.mark.issue(9)
+def test_find_dates_now_is_the_publication_date(nlp: Language) -> None:
+    # TimeBank ABC19980108.1830.0711: gold "now" PRESENT_REF; "in October" 1997-10.
+    text = (
+        "She estimates her properties, worth a hundred thirty million dollars in October, "
+        "are worth only half that now."
+    )
+    found = _refs(nlp, text, PartialDate(1998, 1, 8))
+    now = found["now"][0]
+    assert (now.date, now.timex, now.relative) == (PartialDate(1998, 1, 8), "PRESENT_REF", True)
+    assert found["October"][0].date == PartialDate(1997, 10)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_live_page_stamps_are_times_not_years(nlp: Language, shared_data: Path) -> None:
+    path = shared_data / "timeline17/bpoil_bbc/InputDocs/2010-06-15/1832.htm.txt"
+    text = path.read_text(encoding="utf-8")
+    refs = find_dates(nlp(text), PartialDate(2010, 6, 15))
+    stamps = {ref.text: ref for ref in refs if ref.timex and "T" in ref.timex}
+    assert stamps["2159"].timex == "2010-06-15T21:59"
+    assert stamps["2159"].date == PartialDate(2010, 6, 15)
+    # "his campaign 2008 speeches" keeps its year; no stamp becomes one ("2056 :")
+    years = {ref.date.year for ref in refs}
+    assert max(years) == 2010
+    assert any(ref.text == "2008" and ref.date == PartialDate(2008) for ref in refs)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_chronology_years_stay_years(nlp: Language, shared_data: Path) -> None:
+    path = shared_data / "timeline17/MJ_bbc/InputDocs/2011-11-30/176.htm.txt"
+    text = path.read_text(encoding="utf-8")
+    refs = find_dates(nlp(text), PartialDate(2011, 11, 30))
+    assert not any(ref.timex and "T" in ref.timex for ref in refs)
+    opening = [ref for ref in refs if text.startswith(("2000 Dr", "2006 Dr"), ref.start)]
+    assert {ref.date for ref in opening} <= {PartialDate(2000), PartialDate(2006)}

@@ -11,7 +11,14 @@ How news text is read (checked on Timeline17, whose folders are publication date
 - A month without a year ("in July", "March 23") is its latest occurrence not after
   publication (the next one in a clause about the future), or, right after a date written
   with its year, in that year's narrative ("by summer 2014. In June, …").
-- A week is no precision: "last week", "two weeks ago" give the month.
+- A week is no precision: "last week", "two weeks ago" give the month (and the ISO week
+  as ``DateRef.timex``, as quarters "1989-Q3" and seasons "1998-SU" have theirs).
+- The tense of the clause decides a year-less month or day: past, the last one (unless
+  that is most of a year back and the next is weeks ahead); present, the nearest;
+  future ("will", "would", "plans to", "is expected in"), the next one.
+- "now", "currently" are the publication date (``timex`` PRESENT_REF); the clock times
+  opening the lines of a live page ("1504 International aid …") are times of the
+  publication day, never years.
 - Not dates: durations ("for years", "the past two months", "in recent weeks"), spans
   anchored elsewhere ("two months later") and ages ("13 years old").
 - Without a publication date, what needs one resolves to None, never a guess.
@@ -24,6 +31,6 @@ article's parse.
 from __future__ import annotations
 
 from storyline.analyze.dates._find import find_dates
-from storyline.analyze.dates._resolvers import resolve_date
+from storyline.analyze.dates._resolvers import PRESENT_REF, resolve_date
 
-__all__ = ["find_dates", "resolve_date"]
+__all__ = ["PRESENT_REF", "find_dates", "resolve_date"]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from storyline.analyze.dates._grammar import (
     CLOCK_STAMP,
     EXPLICIT,
+    INLINE_STAMP,
     KIND,
     PRESENT,
     YEAR_HINT,
@@ -107,7 +108,7 @@ def _clock_matches(text: str, published: PartialDate | None) -> list[re.Match[st
     values = [int(stamp[0]) for stamp in stamps]
     if all(MIN_STORY_YEAR <= value <= latest for value in values):
         return []
-    return stamps
+    return stamps + list(INLINE_STAMP.finditer(text))
 
 
 def _explicit_matches(text: str) -> list[re.Match[str]]:

@@ -85,7 +85,9 @@ PRESENT = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
 # … and the clock time opening a line of a live page: "1504 International aid agency …",
 # "2159 : Conservative think tank …" (issue 9: these are times, never years).
 CLOCK_STAMP = re.compile(r"^(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*:?\s+[A-Z])", re.M)
-_WHOLE_TEXT = (("clock", CLOCK_STAMP), ("present", PRESENT))
+# On a live page, a time and a colon inside a line is a stamp too ("… tweets 2056 : Mr …").
+INLINE_STAMP = re.compile(r"\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*:\s+[A-Z])")
+_WHOLE_TEXT = (("clock", CLOCK_STAMP), ("clock", INLINE_STAMP), ("present", PRESENT))
 KIND = {pattern: kind for kind, pattern in GRAMMAR + _WHOLE_TEXT}
 # Of matches as long as each other, a clock stamp wins (over a year "1504").
 _ORDER = {pattern: rank for rank, (_, pattern) in enumerate(_WHOLE_TEXT + GRAMMAR)}
