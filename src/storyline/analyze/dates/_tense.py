@@ -67,7 +67,3 @@ def _speaks_of_future(verb: Token, auxiliaries: list[Token]) -> bool:
     has_to = any(aux.lower_ == "to" for aux in auxiliaries)
     return has_to and verb.head.lower_ in FUTURE_GOVERNORS
 
-
-def in_future_clause(doc: Doc, start: int, end: int) -> bool:
-    """Tell whether the verb governing ``doc.text[start:end]`` speaks of the future."""
-    return clause_tense(doc, start, end) == "future"
