@@ -66,4 +66,3 @@ def _speaks_of_future(verb: Token, auxiliaries: list[Token]) -> bool:
         return True
     has_to = any(aux.lower_ == "to" for aux in auxiliaries)
     return has_to and verb.head.lower_ in FUTURE_GOVERNORS
-
