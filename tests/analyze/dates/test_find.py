@@ -284,3 +284,18 @@ def test_find_dates_chronology_years_stay_years(nlp: Language, shared_data: Path
     assert not any(ref.timex and "T" in ref.timex for ref in refs)
     opening = [ref for ref in refs if text.startswith(("2000 Dr", "2006 Dr"), ref.start)]
     assert {ref.date for ref in opening} <= {PartialDate(2000), PartialDate(2006)}
+
+
+@pytest.mark.issue(9)
+def test_find_dates_spoken_years_of_transcripts(nlp: Language) -> None:
+    # TimeBank PRI19980115.2000.0186 (an NPR transcript): gold 1991 and 1996.
+    text = (
+        "In nineteen ninety-one Charles Keating was convicted in state court of helping to "
+        "defraud thousands of investors who bought high risk junk bonds sold by Keating's "
+        "employees at Lincoln savings and loan. The bonds became worthless when the bankrupt "
+        "thrift was seized by government regulators. Keating's convictions were thrown out "
+        "in nineteen ninety-six on a technicality."
+    )
+    found = _refs(nlp, text, PartialDate(1998, 1, 15))
+    assert found["nineteen ninety-one"][0].date == PartialDate(1991)
+    assert found["nineteen ninety-six"][0].date == PartialDate(1996)

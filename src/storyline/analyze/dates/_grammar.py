@@ -17,6 +17,9 @@ COUNTS = dict(zip(_NUMBER_WORDS, range(1, 11), strict=True)) | {"a": 1, "an": 1,
 # First and last month of each season (northern hemisphere, as the press uses them).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 SEASONS["winter"] = (12, 2)  # across the new year
+TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+ONES = dict(zip(_NUMBER_WORDS[:9], range(1, 10), strict=True))
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # TimeML's codes of the seasons.
 SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -59,6 +62,10 @@ GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}(?:{_YEAR_SEP}{_YEAR})?"),
         ("day", rf"\b{_WD_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:{_YEAR_SEP}{_YEAR})?"),
         ("month_year", rf"\b{_QUAL}{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+        # spoken years, as broadcast transcripts write them: "nineteen ninety-six"
+        ("spelled_year", rf"\b(?:the\s+year\s+)?(?:nineteen[-\s](?P<tens>{'|'.join(TENS)})"
+                         rf"|(?P<thousand>two\s+thousand)(?:\s+and)?)"
+                         rf"(?:[-\s](?P<ones>{'|'.join(ONES)}))?\b"),
         ("month_of_year", rf"\b{_QUAL}{_MONTH},?\s+(?:of\s+)?{_REL_YEAR}"),
         ("quarter", rf"\b{_QUARTER}"),
         ("quarter_ref", rf"\b{_QUARTER_REF}"),

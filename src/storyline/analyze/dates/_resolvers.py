@@ -13,10 +13,12 @@ from storyline.analyze.dates._grammar import (
     DAYS_PER_WEEK,
     DEICTIC_DAYS,
     KIND,
+    ONES,
     QUARTERS,
     RANK,
     SEASON_CODES,
     SEASONS,
+    TENS,
     WEEKDAYS,
     YEARS_PER_DECADE,
     grammar_matches,
@@ -321,6 +323,14 @@ def resolve_year_back(match: re.Match[str], ctx: Context) -> Resolved | None:
     return None if anchor is None else Resolved(PartialDate(anchor.year - 1), True)
 
 
+def resolve_spelled_year(match: re.Match[str], ctx: Context) -> Resolved | None:
+    """Resolve a year said in words: "nineteen ninety-six", "the year two thousand"."""
+    century = 2000 if match["thousand"] else 1900
+    tens = TENS[match["tens"].lower()] if match["tens"] else 0
+    ones = ONES[match["ones"].lower()] if match["ones"] else 0
+    return Resolved(PartialDate(century + tens + ones), False)
+
+
 def resolve_present(match: re.Match[str], ctx: Context) -> Resolved | None:
     """Resolve "now", "currently": the publication date, as TimeML's PRESENT_REF."""
     if ctx.published is None:
@@ -345,7 +355,7 @@ RESOLVERS |= {"unit": resolve_shift, "ago": resolve_shift, "season": resolve_sea
 RESOLVERS |= {"month": resolve_month, "month_of_year": resolve_month_of_year}
 RESOLVERS |= {"quarter": resolve_quarter, "quarter_ref": resolve_quarter_ref}
 RESOLVERS |= {"present": resolve_present, "clock": resolve_clock}
-RESOLVERS["year_back"] = resolve_year_back
+RESOLVERS |= {"year_back": resolve_year_back, "spelled_year": resolve_spelled_year}
 
 
 def resolve_date(
