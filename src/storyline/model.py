@@ -218,6 +218,9 @@ class DateRef:
     date: PartialDate
     sentence: int  # index into AnalyzedArticle.sentences
     relative: bool = False
+    # The TimeML value when it says more than ``date`` can: a week "1998-W08", a quarter
+    # "1989-Q3", a season "1998-SU", a clock time "2010-06-15T21:59", "PRESENT_REF".
+    timex: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

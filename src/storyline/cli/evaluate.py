@@ -1,5 +1,5 @@
 """`storyline evaluate multinews FILE.csv` / `timeline17 DIR` / `places FILE.jsonl` /
-`clusters DIR`: benchmarks."""
+`dates FILE.jsonl…` / `clusters DIR`: benchmarks."""
 
 from __future__ import annotations
 
@@ -36,7 +36,38 @@ def add_parser(commands: Any) -> None:
     places.set_defaults(run=run_places)
     for sub in (multinews, timeline, places):
         sub.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_dates(sets)
     _add_clusters(sets)
+
+
+def _add_dates(sets: Any) -> None:
+    """Register `evaluate dates FILE.jsonl…`: TimeML timexes found and resolved."""
+    from storyline.evaluate._date_peers import PEERS
+
+    dates = sets.add_parser("dates", help="date expressions found and resolved (TempEval-3)")
+    dates.add_argument("jsonl", type=Path, nargs="+", metavar="FILE.jsonl", help="dates gold file")
+    dates.add_argument(
+        "--peers",
+        nargs="*",
+        choices=sorted(PEERS),
+        help="peers run beside storyline (default: all; heideltime needs storyline[eval])",
+    )
+    dates.add_argument("--limit", type=int, help="score only the first N documents of each file")
+    dates.add_argument("--cache", type=Path, help="keep parses and peer outputs here between runs")
+    dates.add_argument("--json", action="store_true", help="print one JSON object")
+    dates.set_defaults(run=run_dates)
+
+
+def run_dates(args: argparse.Namespace) -> int:
+    """Score date expressions on TimeML gold files; print a table or JSON."""
+    from storyline.evaluate.dates import evaluate_dates, render_table
+
+    result = evaluate_dates(args.jsonl, peers=args.peers, cache_dir=args.cache, limit=args.limit)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(render_table(result), end="")
+    return 0
 
 
 def _add_clusters(sets: Any) -> None:

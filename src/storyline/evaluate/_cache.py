@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 # Bumped when what is cached changes shape, so stale pickles are not read back.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 T = TypeVar("T")
 

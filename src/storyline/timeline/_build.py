@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.dates import PRESENT_REF
 from storyline.model import AnalyzedArticle, Citation, CitedLine, DateRef, PartialDate
 from storyline.timeline._text import (
     Vector,
@@ -144,11 +145,13 @@ def _usable(article: AnalyzedArticle) -> Iterator[DateRef]:
     """Yield the date mentions that can date an entry.
 
     A week or a year counted back from publication ("last week", "this year") is no
-    date of an event; a coarse date written out ("in June 2014") is. A date stamped with
-    a clock time and zone is when the page or a comment was posted.
+    date of an event, nor is "now"; a coarse date written out ("in June 2014") is. A date
+    stamped with a clock time and zone is when the page or a comment was posted.
     """
     for ref in article.dates:
         if ref.relative and ref.date.precision != "day":
+            continue
+        if ref.timex == PRESENT_REF:  # "now" is when the article was written, no event's date
             continue
         if is_stamp(article.clean.text, ref.start, ref.end):
             continue

@@ -1,19 +1,14 @@
-"""Date resolution: real sentences from the seed articles and Timeline17."""
+"""find_dates: date mentions of real articles from the seeds and Timeline17."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from spacy.language import Language
 
-from storyline.analyze.dates import find_dates, resolve_date
+from storyline.analyze.dates import find_dates
 from storyline.model import DateRef, PartialDate
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _seed(seed_texts: dict[str, str], prefix: str) -> str:
@@ -31,162 +26,6 @@ def _assert_offsets(text: str, refs: tuple[DateRef, ...], n_sents: int) -> None:
     for ref in refs:
         assert text[ref.start : ref.end] == ref.text
         assert 0 <= ref.sentence < n_sents
-
-
-# ---------------------------------------------------------------- resolve_date
-
-
-def test_resolve_date_bare_weekday_from_tuesday_is_the_day_before() -> None:
-    # 004 is dated Tuesday 2019-03-19; its caption dates "on Monday" to March 18.
-    assert resolve_date("on Monday", PartialDate(2019, 3, 19)) == PartialDate(2019, 3, 18)
-
-
-def test_resolve_date_bare_weekday_of_publication_day_is_that_day() -> None:
-    assert resolve_date("on Sunday", PartialDate(2019, 3, 17)) == PartialDate(2019, 3, 17)
-
-
-@pytest.mark.parametrize(
-    ("expression", "published", "expected"),
-    [
-        ("last Thursday", PartialDate(2011, 3, 25), PartialDate(2011, 3, 17)),  # UN res. 1973
-        ("last Tuesday", PartialDate(2011, 2, 3), PartialDate(2011, 1, 25)),  # "the 25th"
-        ("last Thursday", PartialDate(2009, 6, 28), PartialDate(2009, 6, 25)),  # Jackson died
-        ("last Monday", PartialDate(2019, 3, 17), PartialDate(2019, 3, 11)),
-        ("last Monday", PartialDate(2019, 3, 19), PartialDate(2019, 3, 11)),
-    ],
-)
-def test_resolve_date_last_weekday_is_in_the_week_before(
-    expression: str, published: PartialDate, expected: PartialDate
-) -> None:
-    assert resolve_date(expression, published) == expected
-
-
-def test_resolve_date_weekday_in_future_clause_is_ahead() -> None:
-    published = PartialDate(2010, 4, 29)  # a Thursday
-    assert resolve_date("on Friday", published, prefer_future=True) == PartialDate(2010, 4, 30)
-    assert resolve_date("on Friday", published) == PartialDate(2010, 4, 23)
-
-
-def test_resolve_date_year_alone_has_year_precision() -> None:
-    resolved = resolve_date("in 2014", PartialDate(2019, 3, 19))
-    assert resolved == PartialDate(2014)
-    assert resolved is not None and resolved.precision == "year"
-
-
-def test_resolve_date_months_ago_has_month_precision() -> None:
-    resolved = resolve_date("14 months ago", PartialDate(2019, 2, 17))
-    assert resolved == PartialDate(2017, 12)
-
-
-def test_resolve_date_yesterday_is_the_day_before() -> None:
-    assert resolve_date("yesterday", PartialDate(2019, 3, 1)) == PartialDate(2019, 2, 28)
-
-
-@pytest.mark.parametrize(
-    ("expression", "expected"),
-    [
-        ("February 13, 2019", PartialDate(2019, 2, 13)),
-        ("March 30th, 2019", PartialDate(2019, 3, 30)),
-        ("17 March 2019", PartialDate(2019, 3, 17)),
-        ("Tuesday, March 19, 2019", PartialDate(2019, 3, 19)),
-        ("2019-03-19", PartialDate(2019, 3, 19)),
-        ("in July 2014", PartialDate(2014, 7)),
-        ("late July 2014", PartialDate(2014, 7)),
-        ("May, 2018", PartialDate(2018, 5)),
-        ("summer 2014", PartialDate(2014)),
-        ("3/19/2019", PartialDate(2019, 3, 19)),  # not in the grammar: dateparser
-    ],
-)
-def test_resolve_date_absolute_needs_no_publication_date(
-    expression: str, expected: PartialDate
-) -> None:
-    assert resolve_date(expression, None) == expected
-    assert resolve_date(expression, PartialDate(2020, 1, 1)) == expected
-
-
-@pytest.mark.parametrize(
-    ("expression", "published", "expected"),
-    [
-        ("March 23", PartialDate(2019, 3, 30), PartialDate(2019, 3, 23)),
-        ("March 23", PartialDate(2019, 3, 19), PartialDate(2018, 3, 23)),
-        ("on Jan. 9", PartialDate(2019, 3, 17), PartialDate(2019, 1, 9)),
-        ("in July", PartialDate(2017, 11, 5), PartialDate(2017, 7)),
-        ("December", PartialDate(2019, 3, 30), PartialDate(2018, 12)),
-        ("last month", PartialDate(2017, 11, 5), PartialDate(2017, 10)),
-        ("last year", PartialDate(2019, 3, 30), PartialDate(2018)),
-        ("two months ago", PartialDate(2019, 1, 15), PartialDate(2018, 11)),
-        ("a week ago", PartialDate(2019, 3, 5), PartialDate(2019, 2)),
-        ("16 years ago", PartialDate(2019, 2, 17), PartialDate(2003)),
-        ("mid-March", PartialDate(2019, 3, 30), PartialDate(2019, 3)),
-        ("last summer", PartialDate(2019, 3, 30), PartialDate(2018)),
-    ],
-)
-def test_resolve_date_relative_to_publication(
-    expression: str, published: PartialDate, expected: PartialDate
-) -> None:
-    assert resolve_date(expression, published) == expected
-
-
-@pytest.mark.parametrize(
-    "expression",
-    ["yesterday", "on Friday", "last Monday", "14 months ago", "in July", "March 23", "last year"],
-)
-def test_resolve_date_relative_without_publication_is_none(expression: str) -> None:
-    assert resolve_date(expression, None) is None
-
-
-def test_resolve_date_coarse_publication_gives_no_day() -> None:
-    published = PartialDate(2019, 3)
-    assert resolve_date("yesterday", published) is None
-    assert resolve_date("on Friday", published) is None
-    assert resolve_date("last month", published) == PartialDate(2019, 2)
-    assert resolve_date("last year", PartialDate(2019)) == PartialDate(2018)
-
-
-@pytest.mark.parametrize(
-    "expression",
-    [
-        "",
-        "Islamic State will be declared dead",
-        "five bloodstained years",
-        "for years",
-        "nearly three years",
-        "the past two months",
-        "recent weeks",
-        "two months later",
-        "13 years old",
-        "the 1990s",
-        "2002-3",
-        "February 30, 2019",
-        "the last day",
-    ],
-)
-def test_resolve_date_non_dates_are_none(expression: str) -> None:
-    assert resolve_date(expression, PartialDate(2019, 3, 19)) is None
-
-
-@settings(max_examples=200, deadline=None)
-@given(day=st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)), weekday=st.sampled_from(WEEKDAYS))
-def test_resolve_date_weekdays_stay_in_their_window(day: dt.date, weekday: str) -> None:
-    published = PartialDate.from_date(day)
-    bare = resolve_date(weekday, published)
-    last = resolve_date(f"last {weekday}", published)
-    ahead = resolve_date(f"on {weekday}", published, prefer_future=True)
-    assert bare is not None and last is not None and ahead is not None
-    assert 0 <= (day - bare.to_date()).days <= 6
-    assert 1 <= (day - last.to_date()).days <= 13
-    assert 0 <= (ahead.to_date() - day).days <= 6
-    assert bare.to_date().strftime("%A") == last.to_date().strftime("%A") == weekday
-
-
-@settings(max_examples=200, deadline=None)
-@given(text=st.text(max_size=40))
-def test_resolve_date_never_raises(text: str) -> None:
-    resolve_date(text, PartialDate(2019, 3, 19))
-    resolve_date(text, None)
-
-
-# ---------------------------------------------------------------- find_dates
 
 
 def test_find_dates_empty_text(nlp: Language) -> None:
@@ -343,3 +182,120 @@ def test_find_dates_t17_relative_days_near_folder_date(nlp: Language, shared_dat
         ]
     assert len(deltas) >= 10
     assert sum(-14 <= delta <= 7 for delta in deltas) / len(deltas) >= 0.9
+
+
+# ---------------------------------------------------------------- issue 9 §2
+
+
+def _refs(nlp: Language, text: str, published: PartialDate) -> dict[str, list[DateRef]]:
+    found: dict[str, list[DateRef]] = {}
+    for ref in find_dates(nlp(text), published):
+        assert text[ref.start : ref.end] == ref.text
+        found.setdefault(ref.text, []).append(ref)
+    return found
+
+
+@pytest.mark.issue(9)
+def test_find_dates_future_of_a_report_is_the_coming_day(nlp: Language) -> None:
+    # Timeline17 bpoil_bbc, Saturday 2010-06-12: the Monday after, not the one before.
+    text = (
+        "The oil giant confirmed its directors would meet on Monday to discuss the "
+        "possibility , but said no decision had yet been taken ."
+    )
+    assert _refs(nlp, text, PartialDate(2010, 6, 12))["Monday"][0].date == PartialDate(2010, 6, 14)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_payment_dates_after_publication_are_ahead(nlp: Language) -> None:
+    # TimeBank wsj_0752 (1989-10-27): gold 1989-12-07 and 1989-11-22, not a year back.
+    text = (
+        "AEP INDUSTRIES Inc. directors authorized a 3-for-2 split of the common, payable "
+        "Dec. 7 to stock of record Nov. 22."
+    )
+    found = _refs(nlp, text, PartialDate(1989, 10, 27))
+    assert found["Dec. 7"][0].date == PartialDate(1989, 12, 7)
+    assert found["Nov. 22"][0].date == PartialDate(1989, 11, 22)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_quarter_and_a_year_ago(nlp: Language) -> None:
+    # TimeBank wsj_0171 (1989-11-02): gold third-quarter 1989-Q3, a year ago 1988-Q3.
+    text = (
+        "Valley Federal Savings amp Loan Association took an $89.9 million charge as it "
+        "reported a third-quarter loss of $70.7 million, or $12.09 a share. The Van Nuys, "
+        "Calif., thrift had net income of $132,000, or three cents a share, a year ago."
+    )
+    found = _refs(nlp, text, PartialDate(1989, 11, 2))
+    quarter, year_ago = found["third-quarter"][0], found["a year ago"][0]
+    assert (quarter.date, quarter.timex) == (PartialDate(1989), "1989-Q3")
+    assert (year_ago.date, year_ago.timex) == (PartialDate(1988), "1988-Q3")
+
+
+@pytest.mark.issue(9)
+def test_find_dates_month_of_last_year_and_week(nlp: Language) -> None:
+    # TimeBank APW19980219.0476 and PRI19980216.2000.0170: gold 1997-06 and 1998-W07.
+    text = (
+        "But in June last year, the remaining leadership had a falling out, and Pol Pot was "
+        "arrested."
+    )
+    assert _refs(nlp, text, PartialDate(1998, 2, 19))["June last year"][0].date == PartialDate(
+        1998 - 1, 6
+    )
+    text = (
+        "Northern Ireland police said they believe the IRA was behind two killings in Belfast "
+        "last week."
+    )
+    week = _refs(nlp, text, PartialDate(1998, 2, 16))["last week"][0]
+    assert (week.date, week.timex) == (PartialDate(1998, 2), "1998-W07")
+
+
+@pytest.mark.issue(9)
+def test_find_dates_now_is_the_publication_date(nlp: Language) -> None:
+    # TimeBank ABC19980108.1830.0711: gold "now" PRESENT_REF; "in October" 1997-10.
+    text = (
+        "She estimates her properties, worth a hundred thirty million dollars in October, "
+        "are worth only half that now."
+    )
+    found = _refs(nlp, text, PartialDate(1998, 1, 8))
+    now = found["now"][0]
+    assert (now.date, now.timex, now.relative) == (PartialDate(1998, 1, 8), "PRESENT_REF", True)
+    assert found["October"][0].date == PartialDate(1997, 10)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_live_page_stamps_are_times_not_years(nlp: Language, shared_data: Path) -> None:
+    path = shared_data / "timeline17/bpoil_bbc/InputDocs/2010-06-15/1832.htm.txt"
+    text = path.read_text(encoding="utf-8")
+    refs = find_dates(nlp(text), PartialDate(2010, 6, 15))
+    stamps = {ref.text: ref for ref in refs if ref.timex and "T" in ref.timex}
+    assert stamps["2159"].timex == "2010-06-15T21:59"
+    assert stamps["2159"].date == PartialDate(2010, 6, 15)
+    # "his campaign 2008 speeches" keeps its year; no stamp becomes one ("2056 :")
+    years = {ref.date.year for ref in refs}
+    assert max(years) == 2010
+    assert any(ref.text == "2008" and ref.date == PartialDate(2008) for ref in refs)
+
+
+@pytest.mark.issue(9)
+def test_find_dates_chronology_years_stay_years(nlp: Language, shared_data: Path) -> None:
+    path = shared_data / "timeline17/MJ_bbc/InputDocs/2011-11-30/176.htm.txt"
+    text = path.read_text(encoding="utf-8")
+    refs = find_dates(nlp(text), PartialDate(2011, 11, 30))
+    assert not any(ref.timex and "T" in ref.timex for ref in refs)
+    opening = [ref for ref in refs if text.startswith(("2000 Dr", "2006 Dr"), ref.start)]
+    assert {ref.date for ref in opening} <= {PartialDate(2000), PartialDate(2006)}
+
+
+@pytest.mark.issue(9)
+def test_find_dates_spoken_years_of_transcripts(nlp: Language) -> None:
+    # TimeBank PRI19980115.2000.0186 (an NPR transcript): gold 1991 and 1996.
+    text = (
+        "In nineteen ninety-one Charles Keating was convicted in state court of helping to "
+        "defraud thousands of investors who bought high risk junk bonds sold by Keating's "
+        "employees at Lincoln savings and loan. The bonds became worthless when the bankrupt "
+        "thrift was seized by government regulators. Keating's convictions were thrown out "
+        "in nineteen ninety-six on a technicality."
+    )
+    found = _refs(nlp, text, PartialDate(1998, 1, 15))
+    assert found["nineteen ninety-one"][0].date == PartialDate(1991)
+    assert found["nineteen ninety-six"][0].date == PartialDate(1996)
