@@ -43,7 +43,7 @@ def find_figures(
                 found.append(figure)  # an overlap is the noun of "26 of 26 standards" again
         previous = [
             replace(fig, as_of=_as_of(sent, fig.start, dates, published), sentence=index)
-            for fig in found
+            for fig in _share_rates(found)
         ]
         figures.extend(previous)
     return tuple(figures)
@@ -104,3 +104,20 @@ def _bounds(kind: str | None, value: float, top: float | None) -> Bounds:
     if kind == "about":
         return value, value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
     return value, value if kind == "at_least" else None, value if kind == "at_most" else None
+
+
+def _share_rates(found: Sequence[Figure]) -> list[Figure]:
+    """Give a bare amount the rate a figure of its unit carries in the same sentence: in
+    "5,000 barrels per day ... increased to 12,000 barrels" both are barrels/day. A
+    sentence with two different rates of one unit leaves its bare amounts alone."""
+    rates: dict[str, set[str]] = {}
+    for fig in found:
+        base, _, period = (fig.unit or "").partition("/")
+        if period:
+            rates.setdefault(base, set()).add(period)
+    return [
+        replace(fig, unit=f"{fig.unit}/{next(iter(rates[fig.unit]))}")
+        if fig.unit in rates and len(rates[fig.unit]) == 1
+        else fig
+        for fig in found
+    ]

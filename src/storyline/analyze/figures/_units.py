@@ -31,6 +31,12 @@ NOMINAL_DEPS = word_set("nsubj nsubjpass dobj pobj conj appos attr")
 CASUALTY_WORDS = word_table(
     "dead: dead died; killed: killed; wounded: wounded; injured: injured hurt"
 )
+# Adverbs that make a count a rate ("leaking daily"), by period; words that make a
+# period word a rate ("a day", "each day", "per day").
+RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year"}
+RATE_MARKS = word_set("a an each every per")
+# Heads walked up from a counted noun to the verb that may carry its rate.
+MAX_VERB_STEPS = 3
 # An elided unit is not taken over above this value when it is a percentage.
 MAX_PERCENT = 100
 
@@ -118,11 +124,31 @@ def _with_rate(doc: Doc, unit: Unit, limit: int) -> Unit:
     if end + 1 < limit and doc[end].lower_ == "of" and doc[end + 1].pos_ == "NOUN":
         end += 2  # "5,000 barrels of oil a day"
     words = [token.lower_ for token in doc[end : min(end + 2, limit)]] + ["", ""]
-    if words[0] in ("a", "an", "per", "each", "every") and words[1] in RATE_WORDS:
+    if words[0] in RATE_MARKS and words[1] in RATE_WORDS:
         return unit._replace(name=f"{unit.name}/{words[1]}", end=end + 2)
-    if words[0] == "daily":
-        return unit._replace(name=f"{unit.name}/day", end=end + 1)
-    return unit
+    if words[0] in RATE_ADVERBS:
+        return unit._replace(name=f"{unit.name}/{RATE_ADVERBS[words[0]]}", end=end + 1)
+    period = _verb_rate(unit.anchor)
+    return unit._replace(name=f"{unit.name}/{period}") if period else unit
+
+
+def _verb_rate(anchor: Token) -> str | None:
+    """Read the rate the verb of a figure carries: "5,000 barrels are leaking daily",
+    "had been gushing ... each day"; the period word, or None."""
+    verb = anchor
+    for _ in range(MAX_VERB_STEPS):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in RATE_ADVERBS:
+            return RATE_ADVERBS[child.lower_]
+        marks = {grand.lower_ for grand in child.children} | {verb.doc[child.i - 1].lower_}
+        if child.lower_ in RATE_WORDS and marks & RATE_MARKS and child.dep_ != "pobj":
+            return child.lower_
+    return None
 
 
 def unit_without_noun(
