@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -27,6 +28,15 @@ APPROX_SHARE = 0.1
 Bounds = tuple[float, float | None, float | None]  # value, low, high
 
 
+class _Context(NamedTuple):
+    """What a figure is read against: the document's names, the figures before it (in its
+    sentence, in the sentence before) and the token indices of its sentence's numbers."""
+
+    names: Names
+    earlier: tuple[list[Figure], list[Figure]]
+    numbers: list[int]
+
+
 def find_figures(
     doc: Doc, dates: Sequence[DateRef], published: PartialDate | None
 ) -> tuple[Figure, ...]:
@@ -38,7 +48,9 @@ def find_figures(
         runs = [run for run in number_runs(sent, inside) if not _inside_date(doc, run, dates)]
         found: list[Figure] = []
         for low_run, high_run in pair_ranges(doc, runs):
-            figure = _build(sent, low_run, high_run, names, (found, previous[-1:]))
+            numbers = [root_token(doc, run).i for run in runs]
+            context = _Context(names, (found, previous[-1:]), numbers)
+            figure = _build(sent, low_run, high_run, context)
             if figure is not None and not (found and figure.start < found[-1].end):
                 found.append(figure)  # an overlap is the noun of "26 of 26 standards" again
         previous = [
@@ -67,11 +79,11 @@ def _build(
     sent: Span,
     low_run: NumberRun,
     high_run: NumberRun | None,
-    names: Names,
-    earlier: tuple[list[Figure], list[Figure]],
+    context: _Context,
 ) -> Figure | None:
     """Turn one number (or range) into a Figure, or None when it is not a count."""
     doc, last = sent.doc, high_run or low_run
+    names, earlier = context.names, context.earlier
     unit = find_unit(doc, last, sent.end)
     if unit.name is None:
         unit = unit_without_noun(doc, last, unit, earlier)
@@ -92,7 +104,7 @@ def _build(
         low=low,
         high=high,
         unit=unit.name,
-        subject=subject_of(unit.anchor, root, names),
+        subject=subject_of(unit.anchor, root, names, context.numbers),
         attributed_to=attribution(sent, root),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -99,18 +100,34 @@ def _clean_name(text: str) -> str:
     return text[:-2].rstrip() if text.endswith(("'s", "’s")) and len(text) > 2 else text
 
 
-def subject_of(anchor: Token, number: Token, names: Names) -> str | None:
-    """Return what a figure belongs to: a kind noun above it, else the nearest name by it."""
+def subject_of(
+    anchor: Token, number: Token, names: Names, others: Sequence[int] = ()
+) -> str | None:
+    """Return what a figure belongs to: a kind noun above it, else the nearest name by it.
+
+    Names in the figure's own phrase come first ("232 in Cairo"); a name in the phrase of
+    another number of the sentence (token indices ``others``) is that number's, not this
+    one's ("302 people were killed -- 232 in Cairo, 52 in Alexandria")."""
     heads, top = _clause_path(anchor)
     for head in heads:
         if (name := _resolve_kind(head, names)) is not None:
             return name
     sent, candidates = number.sent, names.candidates
     inside = candidates[bisect_left(candidates, sent.start) : bisect_left(candidates, sent.end)]
+    doc = number.doc
+    owned = {
+        token.i
+        for index in others
+        if index != number.i and not _covers(doc[index], number)
+        for token in doc[index].subtree
+    }
+    own = {t.i for root in (number, anchor) for t in root.subtree}
     near = [
         number.doc[index]
-        for index in sorted(inside, key=lambda index: abs(index - number.i))
-        if _in_clause(number.doc[index], top, anchor) and not _is_source(number.doc[index])
+        for index in sorted(inside, key=lambda index: (index not in own, abs(index - number.i)))
+        if _in_clause(number.doc[index], top, anchor)
+        and not _is_source(number.doc[index])
+        and index not in owned
     ]
     named = [names.by_token[token.i] for token in near if token.ent_type_ in SUBJECT_LABELS]
     resolved = [name for token in near if (name := _resolve_kind(token, names)) is not None]
@@ -166,3 +183,8 @@ def _last_mention(name: str, linked_at: int, before: int, names: Names) -> int:
 
 
 _name_key = lru_cache(maxsize=4096)(name_key)
+
+
+def _covers(token: Token, other: Token) -> bool:
+    """Tell whether ``other`` lies in the phrase ``token`` heads."""
+    return token.left_edge.i <= other.i <= token.right_edge.i

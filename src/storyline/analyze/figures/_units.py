@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -26,7 +27,7 @@ MAX_UNIT_GAP = 5
 # Dependencies that tie a number to the noun it counts.
 COUNT_DEPS = word_set("nummod quantmod compound nmod amod")
 # Dependencies of a number standing for a noun left out ("… and 61 injured").
-NOMINAL_DEPS = word_set("nsubj nsubjpass dobj pobj conj appos attr")
+NOMINAL_DEPS = word_set("nsubj nsubjpass dobj pobj conj appos attr npadvmod")
 # Words after a bare number that say what it counts ("left nearly 240 dead"), by unit.
 CASUALTY_WORDS = word_table(
     "dead: dead died; killed: killed; wounded: wounded; injured: injured hurt"
@@ -37,6 +38,12 @@ RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually"
 RATE_MARKS = word_set("a an each every per")
 # Heads walked up from a counted noun to the verb that may carry its rate.
 MAX_VERB_STEPS = 3
+# Nouns of a tally whose value a number gives ("the death toll reached 11", "the number
+# of people killed rose to 302"), the words that make it a toll of the dead, and the
+# dependencies by which a number is the tally's value (object, complement, "rose to").
+TALLY_NOUNS = word_set("toll tally number count total figure")
+DEATH_WORDS = word_set("death deaths fatality casualty")
+TALLY_VALUE_DEPS = word_set("dobj attr pobj")
 # An elided unit is not taken over above this value when it is a percentage.
 MAX_PERCENT = 100
 
@@ -154,15 +161,56 @@ def _verb_rate(anchor: Token) -> str | None:
 def unit_without_noun(
     doc: Doc, run: NumberRun, unit: Unit, earlier: tuple[list[Figure], list[Figure]]
 ) -> Unit:
-    """Take the unit of the figure before ("82 killed and 61 injured") or a casualty word."""
+    """Take the unit of the figure before ("82 killed and 61 injured"), passing over one
+    inside another figure's phrase ("80 deaths from two hospitals in Cairo, 36 in
+    Alexandria": the 36 are deaths), or a casualty word."""
     standalone = root_token(doc, run).dep_ in NOMINAL_DEPS
     fits = {"percent": run.value <= MAX_PERCENT}  # "to 11,892" after "0.6 %" is no percent
+    parallel = [fig for fig in earlier[0] if not _nested(doc, fig, earlier[0])]
     same, before = (
-        [fig.unit for fig in figs[-1:] if fig.unit and fits.get(fig.unit, True)] for figs in earlier
+        [fig.unit for fig in figs[-1:] if fig.unit and fits.get(fig.unit, True)]
+        for figs in (parallel, earlier[1])
     )
     follower = doc[run.end].lower_ if run.end < len(doc) else ""
+    if (tallied := _tally_unit(root_token(doc, run))) is not None:
+        return unit._replace(name=tallied)
     if standalone and same:
         return unit._replace(name=same[0])
     if follower in CASUALTY_WORDS:
         return unit._replace(name=CASUALTY_WORDS[follower], end=run.end + 1)
     return unit._replace(name=before[0]) if standalone and before else unit
+
+
+def _tally_unit(number: Token) -> str | None:
+    """Read what a number counts from the tally it is the value of: "the death toll has
+    reached 11" counts the dead, "the number of people killed rose to 302" the killed."""
+    verb = number.head.head if number.dep_ == "pobj" else number.head
+    if number.dep_ not in TALLY_VALUE_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    tallies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not tallies or tallies[0].lower_ not in TALLY_NOUNS:
+        return None
+    tally = tallies[0]
+    if any(child.lower_ in DEATH_WORDS for child in tally.children if child.i < tally.i):
+        return "dead"  # "the death toll"
+    counted = [obj for prep in tally.children if prep.lower_ == "of" for obj in prep.children]
+    if not counted or counted[0].pos_ not in ("NOUN", "ADJ"):
+        return None
+    noun = counted[0]
+    event = [c.lower_ for c in noun.children if c.dep_ == "acl" and c.lower_ in CASUALTY_WORDS]
+    return CASUALTY_WORDS[event[0]] if event else noun.lower_
+
+
+def _nested(doc: Doc, fig: Figure, found: Sequence[Figure]) -> bool:
+    """Tell whether a figure lies inside the phrase of another figure of its sentence."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return False
+    ancestors = {token.i for token in span[0].ancestors}
+    for other in found:
+        if other is fig:
+            continue
+        head = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if head is not None and any(token.i in ancestors for token in head):
+            return True
+    return False

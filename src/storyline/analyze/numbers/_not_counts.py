@@ -107,8 +107,12 @@ def _is_line_clock(doc: Doc, run: NumberRun, sent_start: int) -> bool:
 
 
 def _in_name(doc: Doc, run: NumberRun, sent_start: int) -> bool:
-    """Tell whether the number is part of a name: "Expedition 56", "Boeing 737 jets"."""
+    """Tell whether the number is part of a name: "Expedition 56", "Boeing 737 jets"; a
+    date label on the number alone is no name ("52 in Alexandria" tagged DATE: dates are
+    told apart elsewhere)."""
     first = doc[run.start]
+    if first.ent_type_ in NON_COUNT_LABELS:
+        return _entity_outgrows(doc, run)  # "555-1234" as one date entity is a code
     if first.ent_type_ and first.ent_type_ not in NUMERIC_LABELS:
         return True
     before = doc[run.start - 1] if run.start > sent_start else None
@@ -138,3 +142,10 @@ def _is_marker(doc: Doc, run: NumberRun, after: str) -> bool:
     opened = any(token in _OPENING for token in window)
     closed = after in _CLOSING and (not opened or window[-1] in _OPENING)
     return closed or (at_line_start and after == ".")
+
+
+def _entity_outgrows(doc: Doc, run: NumberRun) -> bool:
+    """Tell whether the entity a run's first token is in reaches beyond the run."""
+    starts_inside = doc[run.start].ent_iob_ == "I"
+    goes_on = run.end < len(doc) and doc[run.end].ent_iob_ == "I"
+    return starts_inside or goes_on

@@ -15,7 +15,7 @@ MAX_SPREAD = 4.0
 MAX_FLOW_GAP_DAYS = 31
 # Noun classes (see ``analyze.readings.NOUN_CLASSES``) that count people: their figures
 # are about whoever the event befell, so the words around them need not match.
-PERSON_CLASSES = frozenset({"people", "fighters", "troops"})
+PERSON_CLASSES = frozenset({"people", "fighters", "troops", "security"})
 
 
 def cluster_items(items: Sequence[Item]) -> list[list[Item]]:
