@@ -13,6 +13,9 @@ from storyline.analyze.attribution import attribution
 from storyline.analyze.figures._subjects import Names, collect_names, subject_of
 from storyline.analyze.figures._units import find_unit, root_token, unit_without_noun
 from storyline.analyze.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MEASURE_UNITS,
     NOT_COUNTED,
     NumberRun,
     approximation,
@@ -26,6 +29,13 @@ from storyline.model import DateRef, Figure, PartialDate
 # How far "around" / "some" / "an estimated" widen a figure either side (as a share).
 APPROX_SHARE = 0.1
 Bounds = tuple[float, float | None, float | None]  # value, low, high
+# What opens a bracketed conversion after a measure ("1,500 metres (5,000 ft)") and what
+# joins a further one inside it ("(795,000 litres or 210,000 gallons)").
+CONVERSION_OPENERS = frozenset({"(", "["})
+CONVERSION_JOINERS = frozenset({"or", ",", "/", "and"})
+# Canonical names of measurement units and currencies.
+MEASURE_NAMES = frozenset(MEASURE_UNITS.values()) | {"km/h"}
+CURRENCY_NAMES = frozenset(CURRENCY_WORDS.values()) | frozenset(CURRENCY_SYMBOLS.values())
 
 
 class _Context(NamedTuple):
@@ -55,7 +65,7 @@ def find_figures(
                 found.append(figure)  # an overlap is the noun of "26 of 26 standards" again
         previous = [
             replace(fig, as_of=_as_of(sent, fig.start, dates, published), sentence=index)
-            for fig in _share_rates(found)
+            for fig in _share_rates(_drop_conversions(doc.text, found))
         ]
         figures.extend(previous)
     return tuple(figures)
@@ -133,3 +143,31 @@ def _share_rates(found: Sequence[Figure]) -> list[Figure]:
         else fig
         for fig in found
     ]
+
+
+def _drop_conversions(text: str, found: Sequence[Figure]) -> list[Figure]:
+    """Drop the conversions printed in brackets after a measure or an amount of money:
+    "1,500 metres (5,000 ft)", "$50m (€44m)", "5,000 gallons (23,000 litres or 6,000 …)"
+    are one value each, not two figures."""
+    kept: list[Figure] = []
+    converting = False
+    for last, fig in zip([None, *found], found, strict=False):
+        between = text[last.end : fig.start].strip() if last else ""
+        joined = between in CONVERSION_OPENERS or (converting and between in CONVERSION_JOINERS)
+        converting = (
+            last is not None
+            and joined
+            and _is_measure(last.unit)
+            and (fig.unit is None or _is_measure(fig.unit))
+        )
+        if not converting:
+            kept.append(fig)
+    return kept
+
+
+def _is_measure(unit: str | None) -> bool:
+    """Tell whether a unit is a measure or a currency: "km", "feet", "barrels/day", "USD"."""
+    if unit is None:
+        return False
+    word = unit.partition("/")[0].split()[-1]
+    return word in MEASURE_NAMES or word in CURRENCY_NAMES

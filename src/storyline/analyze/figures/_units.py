@@ -99,6 +99,8 @@ def _unit_word(doc: Doc, index: int, limit: int) -> tuple[str, int] | None:
 
 def _counted_noun(doc: Doc, root: Token, end: int) -> Token | None:
     """Return the noun the number counts: its head noun, or the noun after "of"."""
+    while root.dep_ == "conj" and root.head.pos_ == "NUM" and root.head.i < root.i:
+        root = root.head  # "one or two million people": the range's first end holds the noun
     head = root.head
     if head.lower_ in HYPHEN_COUNT_WORDS and head.head.pos_ == "NOUN":
         head, root = head.head, head  # "a 5,000-strong force"

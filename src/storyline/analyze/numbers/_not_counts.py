@@ -19,6 +19,8 @@ from storyline.analyze.numbers._words import (
     word_set,
 )
 
+# Words that join the two ends of a range (see ``_ranges.RANGE_JOINERS``).
+RANGE_JOINING_WORDS = word_set("to or") | HYPHENS
 # spaCy labels of spans whose numbers are never counts.
 NON_COUNT_LABELS = word_set("DATE TIME ORDINAL")
 # spaCy labels of number spans; a number inside any other entity is part of a name.
@@ -75,7 +77,7 @@ def is_not_count(doc: Doc, run: NumberRun, sent_start: int) -> bool:
         or before in LABEL_WORDS
         or before in AGE_WORDS
         or after in CLOCK_WORDS
-        or (len(tokens) == 1 and tokens[0].lower_ == "one")
+        or (len(tokens) == 1 and tokens[0].lower_ == "one" and not _opens_range(doc, run))
         or (before in VAGUE_WORDS and tokens[0].lower_ in _VAGUE_HEADS)
         or _is_compound_adjective(doc, run)
         or _is_marker(doc, run, after)
@@ -149,3 +151,10 @@ def _entity_outgrows(doc: Doc, run: NumberRun) -> bool:
     starts_inside = doc[run.start].ent_iob_ == "I"
     goes_on = run.end < len(doc) and doc[run.end].ent_iob_ == "I"
     return starts_inside or goes_on
+
+
+def _opens_range(doc: Doc, run: NumberRun) -> bool:
+    """Tell whether a number opens a range: "one or two million", "one to three"."""
+    if run.end + 1 >= len(doc) or doc[run.end].lower_ not in RANGE_JOINING_WORDS:
+        return False
+    return doc[run.end + 1].lower_ in CARDINAL_WORDS or doc[run.end + 1].like_num

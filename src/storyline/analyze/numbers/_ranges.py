@@ -45,6 +45,10 @@ def pair_ranges(doc: Doc, runs: Sequence[NumberRun]) -> list[tuple[NumberRun, Nu
     position = 0
     while position < len(runs):
         run = runs[position]
+        if run.top is not None:  # "tens of thousands": a range of its own
+            pairs.append((run, run._replace(value=run.top, top=None)))
+            position += 1
+            continue
         after = runs[position + 1] if position + 1 < len(runs) else None
         verdict = _range_verdict(doc, run, after) if after is not None else "single"
         if verdict == "range" and after is not None:

@@ -13,6 +13,8 @@ from storyline.analyze.numbers._words import (
     CARDINAL_WORDS,
     CURRENCY_SYMBOLS,
     HYPHENS,
+    MAGNITUDE_WORDS,
+    PLURAL_SCALES,
     SCALE_WORDS,
     SHORT_SCALES,
     TENS_WORDS,
@@ -27,7 +29,8 @@ from storyline.analyze.numbers._words import (
 
 # Tokens other than spaCy's like_num ones that a number may start at.
 _START_KEYS = numpy.array(
-    [get_string_id(word) for word in [*SCALE_WORDS, *CURRENCY_SYMBOLS]], dtype=numpy.uint64
+    [get_string_id(word) for word in [*SCALE_WORDS, *CURRENCY_SYMBOLS, *MAGNITUDE_WORDS]],
+    dtype=numpy.uint64,
 )
 # First characters of tokens spaCy does not call numbers but may be: "5.2bn", "3m".
 _DIGIT_KEYS = numpy.array([get_string_id(str(digit)) for digit in range(10)], dtype=numpy.uint64)
@@ -50,8 +53,9 @@ def number_runs(sent: Span, starts: Sequence[int]) -> list[NumberRun]:
     "10 Downing Street"), labels ("issue 14"), ages ("aged 45", "John Smith, 45"),
     clock times ("3pm"), list markers and references ("1.", "(53)"), compound
     adjectives ("one-legged", "two-day"), vague words ("a few hundred"), a lone
-    "one" (in news prose a pronoun far more often than a count) and the tail of a
-    dropped code ("2019-03-19").
+    "one" (in news prose a pronoun far more often than a count, but kept to open a
+    range: "one or two million") and the tail of a dropped code ("2019-03-19"). An
+    order of magnitude ("tens of thousands") is a run with its upper end in ``top``.
     """
     doc, runs = sent.doc, []
     done = dropped_end = sent.start
@@ -59,7 +63,9 @@ def number_runs(sent: Span, starts: Sequence[int]) -> list[NumberRun]:
         if index < done:
             continue
         article = doc[index].lower_ in SCALE_WORDS and doc[index - 1].lower_ in ("a", "an")
-        run = _run_at(doc, index - 1 if article and index > sent.start else index, sent.end)
+        run = _magnitude_at(doc, index, sent.end) or _run_at(
+            doc, index - 1 if article and index > sent.start else index, sent.end
+        )
         if run is None:
             continue
         if is_not_count(doc, run, sent.start) or _glued_to(doc, run, dropped_end):
@@ -68,6 +74,18 @@ def number_runs(sent: Span, starts: Sequence[int]) -> list[NumberRun]:
             runs.append(run)
         done = run.end
     return runs
+
+
+def _magnitude_at(doc: Doc, index: int, limit: int) -> NumberRun | None:
+    """Read an order of magnitude at ``index``: "tens of thousands" -> 1e4 up to 1e5."""
+    if index + 2 >= limit or doc[index + 1].lower_ != "of":
+        return None
+    multiple = MAGNITUDE_WORDS.get(doc[index].lower_)
+    scale = PLURAL_SCALES.get(doc[index + 2].lower_)
+    if multiple is None or scale is None:
+        return None
+    low = multiple * scale
+    return NumberRun(index, index + 3, low, scale, None, top=low * 10)
 
 
 def _glued_to(doc: Doc, run: NumberRun, dropped_end: int) -> bool:

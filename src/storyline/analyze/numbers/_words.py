@@ -63,6 +63,10 @@ RATE_WORDS = word_set("day week month year")
 HYPHEN_COUNT_WORDS = word_set("strong odd plus")
 
 HYPHENS = word_set("- – —")
+# Plural multiples that with a plural scale write an order of magnitude: "tens of
+# thousands" is 10,000 up to 100,000, "hundreds of millions" 1e8 up to 1e9.
+MAGNITUDE_WORDS = {"tens": 10.0, "hundreds": 100.0}
+PLURAL_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 THOUSANDS_GROUP = 3  # digits in a group after a thousands separator
 
 
@@ -74,6 +78,7 @@ class NumberRun(NamedTuple):
     value: float
     scale: float  # factor of the scale word it ends with: 1e6 for "2 million", 1 for "2"
     currency: str | None
+    top: float | None = None  # upper end of an order of magnitude: "tens of thousands"
 
 
 def digits_value(text: str) -> float | None:
