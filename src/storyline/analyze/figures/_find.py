@@ -100,6 +100,8 @@ def _build(
     ends = [low_run] if high_run is None else [low_run, high_run]
     if unit.name in NOT_COUNTED or (unit.name is None and is_bare_year_or_age(doc, ends)):
         return None
+    if unit.name is None and low_run.top is not None:
+        return None  # "tens of thousands" of nothing named says too little to check
     kind, start = approximation(doc, low_run.start, sent.start)
     opens = high_run is not None and start == low_run.start > sent.start
     start -= 1 if opens and doc[start - 1].lower_ == "between" else 0
