@@ -72,10 +72,22 @@ def test_number_runs_skip_dates_ordinals_names_and_ages(nlp: Language) -> None:
 
 
 def test_number_runs_skip_vague_and_lone_one(nlp: Language) -> None:
-    text = (
-        "Hundreds of people and a few hundred cars, one of the wounded and tens of thousands fled."
-    )
+    text = "Hundreds of people and a few hundred cars, one of the wounded and thousands fled."
     assert _runs(nlp, text) == []
+
+
+def test_number_runs_read_an_order_of_magnitude(nlp: Language) -> None:
+    doc = nlp("Tens of thousands of protesters filled Tahrir Square on Friday.")
+    runs = number_runs(next(doc.sents), candidate_starts(doc))
+    assert [(run.value, run.top) for run in runs] == [(10_000, 100_000)]
+    assert pair_ranges(doc, runs)[0][1] is not None
+
+
+def test_pair_ranges_one_opens_a_range(nlp: Language) -> None:
+    doc = nlp("Officials said one or two million people could be affected.")
+    runs = number_runs(next(doc.sents), candidate_starts(doc))
+    pairs = [(low.value, high.value if high else None) for low, high in pair_ranges(doc, runs)]
+    assert pairs == [(1e6, 2e6)]
 
 
 def test_number_runs_read_currency_and_glued_scales(nlp: Language) -> None:

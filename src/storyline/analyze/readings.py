@@ -40,6 +40,7 @@ NOUN_CLASSES = word_table(
     "fighters: fighters fighter militants militant jihadists jihadis jihadist insurgents "
     "terrorists gunmen rebels combatants extremists; "
     "troops: troops soldiers servicemen; "
+    "security: police policemen policewomen officers personnel guards; "
     "people: dead killed wounded injured deaths fatalities lives casualties"  # casualties
 )
 # Nouns for part of the people; coordinated with another person noun they make "people".
