@@ -11,6 +11,7 @@ from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate import group_figures, merge_actors, source_keys
 from storyline.corroborate.actor_places import drop_place_actors
+from storyline.corroborate.focus import find_off_topic
 from storyline.corroborate.places import drop_actor_places, merge_places
 from storyline.ingest import read
 from storyline.model import (
@@ -68,8 +69,15 @@ def build_brief(
 def assemble_brief(
     analyzed: Sequence[AnalyzedArticle], *, settings: Settings | None = None
 ) -> Brief:
-    """Assemble the brief of one event from its analyzed articles."""
+    """Assemble the brief of one event from its analyzed articles; articles about other
+    things are listed as off topic and take no part in the brief's lines."""
     settings = settings or Settings()
+    every_article = tuple(a.clean for a in analyzed)
+    off_topic = (
+        find_off_topic(analyzed, ratio=settings.off_topic_ratio) if settings.topic_focus else ()
+    )
+    away = {part.article for part in off_topic}
+    analyzed = [a for a in analyzed if a.id not in away]
     acronyms = {a.id: dict(a.acronyms) for a in analyzed}
     keys = source_keys([a.clean for a in analyzed])
     places = drop_actor_places(merge_places(analyzed))
@@ -81,7 +89,7 @@ def assemble_brief(
     )
     return Brief(
         title=summary.title or _event_title(analyzed),
-        articles=tuple(a.clean for a in analyzed),
+        articles=every_article,
         start=summary.start,
         end=summary.end,
         headline=summary.headline,
@@ -90,6 +98,7 @@ def assemble_brief(
         figures=group_figures(analyzed, keys),
         places=places,
         actors=drop_place_actors(merge_actors(analyzed, acronyms), places),
+        off_topic=off_topic,
     )
 
 

@@ -69,6 +69,14 @@ class Settings:
     )
     fetch_max_redirects: int = _setting(5, "Most redirects followed for one URL.")
     feed_max_items: int = _setting(200, "Most items of one RSS/Atom feed whose pages are fetched.")
+    topic_focus: bool = _setting(
+        True, "List the articles that are about something else as off topic, not brief them."
+    )
+    off_topic_ratio: float = _setting(
+        0.35,
+        "An article is off topic when its closeness to the event's centre is below this share "
+        "of the typical article's (needs 4 articles or more).",
+    )
 
 
 SETTING_HELP: dict[str, str] = {f.name: str(f.metadata["help"]) for f in fields(Settings)}
