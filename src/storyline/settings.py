@@ -73,9 +73,9 @@ class Settings:
         True, "List the articles that are about something else as off topic, not brief them."
     )
     off_topic_ratio: float = _setting(
-        0.35,
-        "An article is off topic when its closeness to the event's centre is below this share "
-        "of the typical article's (needs 4 articles or more).",
+        0.4,
+        "An article is off topic when its closeness to the event's centre (of its beginning "
+        "and of its lede) is below this share of the typical article's (4+ articles).",
     )
 
 
