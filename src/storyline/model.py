@@ -405,9 +405,14 @@ class OffTopic:
     article: str
     reason: str
     closeness: float  # to the event's centre, as a share of its typical article's
+    # Only these spans are off topic (a page of several stories); () means all of it.
+    parts: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article, "reason": self.reason, "closeness": self.closeness}
+        data: dict[str, Any] = {"article": self.article, "reason": self.reason}
+        data["closeness"] = self.closeness
+        data["parts"] = [{"start": start, "end": end} for start, end in self.parts]
+        return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from storyline.clean import clean
 from storyline.corroborate import group_figures, merge_actors, source_keys
 from storyline.corroborate.actor_places import drop_place_actors
 from storyline.corroborate.focus import find_off_topic
+from storyline.corroborate.on_topic import on_topic_articles
 from storyline.corroborate.places import drop_actor_places, merge_places
 from storyline.ingest import read
 from storyline.model import (
@@ -76,8 +77,7 @@ def assemble_brief(
     off_topic = (
         find_off_topic(analyzed, ratio=settings.off_topic_ratio) if settings.topic_focus else ()
     )
-    away = {part.article for part in off_topic}
-    analyzed = [a for a in analyzed if a.id not in away]
+    analyzed = on_topic_articles(analyzed, off_topic)
     acronyms = {a.id: dict(a.acronyms) for a in analyzed}
     keys = source_keys([a.clean for a in analyzed])
     places = drop_actor_places(merge_places(analyzed))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,26 @@ def test_focus_can_be_turned_off(
 ) -> None:
     brief = assemble_brief(seeds + oil_stories, settings=Settings(topic_focus=False))
     assert brief.off_topic == ()
+
+
+def test_focus_page_of_several_stories_keeps_its_part_about_the_event(
+    seeds: tuple[AnalyzedArticle, ...], oil_stories: tuple[AnalyzedArticle, ...]
+) -> None:
+    """A page with an oil-spill story first and a Baghouz report after it is cut, not dropped."""
+    oil, seed = oil_stories[0], seeds[1]
+    text = oil.clean.text + "\n" + seed.clean.text
+    page = _analyzed_text(text)
+    off = find_off_topic((*seeds, page))
+    assert [part.article for part in off] == [page.id]
+    parts = off[0].parts
+    assert parts, "the Baghouz report on the page is kept"
+    boundary = page.clean.text.find(seed.clean.text[:80])
+    assert boundary > 0
+    cut_before = sum(min(end, boundary) - start for start, end in parts if start < boundary)
+    cut_after = sum(end - max(start, boundary) for start, end in parts if end > boundary)
+    assert cut_before > 0.8 * boundary  # the oil story is off topic
+    assert cut_after < 0.5 * (len(page.clean.text) - boundary)  # most of the report is kept
+
+
+def _analyzed_text(text: str) -> AnalyzedArticle:
+    return next(iter(analyze(clean(read(["-"], stdin=io.BytesIO(text.encode())).articles))))

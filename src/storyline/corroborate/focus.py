@@ -36,17 +36,25 @@ NAME_WEIGHT = 3
 # Only the beginning of long articles is read (the rest of a page is often other stories),
 # and the lede on its own: it says what a story is about.
 READ_CHARS, LEDE_CHARS = 3000, 600
+# A page of several stories is cut into runs of lines this long; a run at least this share
+# as close to the centre as the typical run of an on-topic article is about the event, and
+# is kept when such runs hold at least MIN_KEPT_CHARS characters.
+BLOCK_CHARS, PART_RATIO, MIN_KEPT_CHARS = 400, 0.5, 300
 # Terms the centre is described by in the reason given for an off-topic article.
 REASON_TERMS = 4
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _Matrix = npt.NDArray[np.float64]
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class _Focus:
     closeness: list[float]  # per article, as a share of the typical article's
     centre_terms: list[str]
+    vectorizer: TfidfVectorizer
+    centre: _Matrix
+    typical: float  # the typical article's closeness (of its beginning)
 
 
 def find_off_topic(
@@ -59,11 +67,58 @@ def find_off_topic(
     if focus is None:
         return ()
     reason = f"not about {', '.join(focus.centre_terms)}"
-    return tuple(
-        OffTopic(article.id, reason, round(closeness, 3))
-        for article, closeness in zip(analyzed, focus.closeness, strict=True)
-        if closeness < ratio
+    away = [closeness < ratio for closeness in focus.closeness]
+    if not any(away):
+        return ()
+    typical_part = _typical_part(
+        [article for article, off in zip(analyzed, away, strict=True) if not off], focus
     )
+    return tuple(
+        OffTopic(article.id, reason, round(closeness, 3), _parts(article, focus, typical_part))
+        for article, closeness, off in zip(analyzed, focus.closeness, away, strict=True)
+        if off
+    )
+
+
+def _typical_part(on_topic: Sequence[AnalyzedArticle], focus: _Focus) -> float:
+    """Return the median closeness to the centre of the runs of lines of on-topic articles."""
+    values = [value for article in on_topic for value in _part_closeness(article, focus)[1]]
+    return float(np.median(values)) if values else focus.typical
+
+
+def _part_closeness(article: AnalyzedArticle, focus: _Focus) -> tuple[list[Span], list[float]]:
+    """Return the article's runs of lines and their closeness to the event's centre."""
+    blocks = _blocks(article.clean.text)
+    if not blocks:
+        return [], []
+    terms = [_article_terms(article, start, end) for start, end in blocks]
+    closeness = focus.vectorizer.transform(terms) @ focus.centre
+    return blocks, [float(value) for value in closeness]
+
+
+def _parts(article: AnalyzedArticle, focus: _Focus, typical_part: float) -> tuple[Span, ...]:
+    """Return the spans of a page of other stories that are not about the event, or ()
+    when none of it is: a page of several stories keeps the part about the event."""
+    blocks, closeness = _part_closeness(article, focus)
+    near = [value >= PART_RATIO * typical_part for value in closeness]
+    kept = sum(end - start for (start, end), on in zip(blocks, near, strict=True) if on)
+    if kept < MIN_KEPT_CHARS:
+        return ()
+    return tuple(block for block, on in zip(blocks, near, strict=True) if not on)
+
+
+def _blocks(text: str) -> list[Span]:
+    """Split ``text`` into runs of whole lines of at least BLOCK_CHARS characters."""
+    blocks: list[Span] = []
+    start = 0
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text):
+        if line.end() - start >= BLOCK_CHARS or line.end() == len(text):
+            if line.end() > start:
+                blocks.append((start, line.end()))
+            start = line.end()
+        if line.end() == len(text):
+            break
+    return blocks
 
 
 def _measure(analyzed: Sequence[AnalyzedArticle]) -> _Focus | None:
@@ -73,18 +128,20 @@ def _measure(analyzed: Sequence[AnalyzedArticle]) -> _Focus | None:
         analyzer=_without_stop_words, sublinear_tf=True, min_df=2, norm="l2", dtype=np.float64
     )
     try:
-        matrix = vectorizer.fit_transform([_article_terms(a, READ_CHARS) for a in analyzed])
+        matrix = vectorizer.fit_transform([_article_terms(a, 0, READ_CHARS) for a in analyzed])
     except ValueError:  # no term shared by two articles
         return None
     centre = _centre(matrix, _copy_weights(analyzed))
-    ledes = vectorizer.transform([_article_terms(a, LEDE_CHARS) for a in analyzed])
-    body, lede = _relative(matrix @ centre), _relative(ledes @ centre)
+    ledes = vectorizer.transform([_article_terms(a, 0, LEDE_CHARS) for a in analyzed])
+    raw = matrix @ centre
+    body, lede = _relative(raw), _relative(ledes @ centre)
     if body is None or lede is None:
         return None
     names = vectorizer.get_feature_names_out()
     top = [str(names[i]) for i in np.argsort(-centre)[:REASON_TERMS] if centre[i] > 0]
     terms = [term.removeprefix("name:") for term in top]
-    return _Focus([min(pair) for pair in zip(body, lede, strict=True)], terms)
+    closeness = [min(pair) for pair in zip(body, lede, strict=True)]
+    return _Focus(closeness, terms, vectorizer, centre, float(np.median(raw)))
 
 
 def _relative(closeness: _Matrix) -> list[float] | None:
@@ -116,14 +173,14 @@ def _copy_weights(analyzed: Sequence[AnalyzedArticle]) -> _Matrix:
     return 1.0 / np.array(copies, dtype=np.float64)
 
 
-def _article_terms(article: AnalyzedArticle, chars: int) -> list[str]:
+def _article_terms(article: AnalyzedArticle, start: int, end: int) -> list[str]:
     """Return the words (lower-cased) and names (repeated, one term each) of the article's
-    first ``chars`` characters and its title."""
-    text = article.clean.text[:chars]
+    text from ``start`` to ``end``, and of its title when the span opens the text."""
+    text = article.clean.text[start:end]
     words = [w.lower() for w in _WORD.findall(text)]
-    names = [m.text.casefold() for m in article.entities if m.start < chars]
-    names += [p.name.casefold() for p in article.places if p.start < chars]
-    if article.clean.title:
+    names = [m.text.casefold() for m in article.entities if start <= m.start < end]
+    names += [p.name.casefold() for p in article.places if start <= p.start < end]
+    if article.clean.title and start == 0:
         words += [w.lower() for w in _WORD.findall(article.clean.title)]
     return words + [f"name:{name}" for name in names for _ in range(NAME_WEIGHT)]
 
