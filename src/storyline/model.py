@@ -402,6 +402,23 @@ class CitedLine:
 
 
 @dataclass(frozen=True, slots=True)
+class OffTopic:
+    """An article of the event's inputs that is about something else, kept out of the brief."""
+
+    article: str
+    reason: str
+    closeness: float  # to the event's centre, as a share of its typical article's
+    # Only these spans are off topic (a page of several stories); () means all of it.
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"article": self.article, "reason": self.reason}
+        data["closeness"] = self.closeness
+        data["parts"] = [{"start": start, "end": end} for start, end in self.parts]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything storyline says about one event (the ``storyline.brief/1`` contract)."""
 
@@ -415,6 +432,7 @@ class Brief:
     figures: tuple[FigureGroup, ...] = ()
     places: tuple[Place, ...] = ()
     actors: tuple[Actor, ...] = ()
+    off_topic: tuple[OffTopic, ...] = ()  # inputs not about the event: listed, not briefed
     schema: str = field(default="storyline.brief/1")
 
     def to_dict(self) -> dict[str, Any]:
@@ -432,6 +450,7 @@ class Brief:
             "figures": [group.to_dict() for group in self.figures],
             "places": [place.to_dict() for place in self.places],
             "actors": [actor.to_dict() for actor in self.actors],
+            "off_topic": [part.to_dict() for part in self.off_topic],
         }
 
 

@@ -12,6 +12,8 @@ from storyline.analyze._analyze import analysed_length
 from storyline.clean import clean
 from storyline.corroborate import group_figures, merge_actors, source_keys
 from storyline.corroborate.actor_places import drop_place_actors
+from storyline.corroborate.focus import find_off_topic
+from storyline.corroborate.on_topic import on_topic_articles
 from storyline.corroborate.places import drop_actor_places, merge_places
 from storyline.ingest import read
 from storyline.model import AnalyzedArticle, Article, Brief, CleanArticle, Failure
@@ -89,8 +91,14 @@ def analysed_in_part(
 def assemble_brief(
     analyzed: Sequence[AnalyzedArticle], *, settings: Settings | None = None
 ) -> Brief:
-    """Assemble the brief of one event from its analyzed articles."""
+    """Assemble the brief of one event from its analyzed articles; articles about other
+    things are listed as off topic and take no part in the brief's lines."""
     settings = settings or Settings()
+    every_article = tuple(a.clean for a in analyzed)
+    off_topic = (
+        find_off_topic(analyzed, ratio=settings.off_topic_ratio) if settings.topic_focus else ()
+    )
+    analyzed = on_topic_articles(analyzed, off_topic)
     acronyms = {a.id: dict(a.acronyms) for a in analyzed}
     keys = source_keys([a.clean for a in analyzed])
     places = drop_actor_places(merge_places(analyzed))
@@ -102,7 +110,7 @@ def assemble_brief(
     )
     return Brief(
         title=summary.title or _event_title(analyzed),
-        articles=tuple(a.clean for a in analyzed),
+        articles=every_article,
         start=summary.start,
         end=summary.end,
         headline=summary.headline,
@@ -111,6 +119,7 @@ def assemble_brief(
         figures=group_figures(analyzed, keys),
         places=places,
         actors=drop_place_actors(merge_actors(analyzed, acronyms), places),
+        off_topic=off_topic,
     )
 
 

@@ -74,6 +74,14 @@ class Settings:
     )
     fetch_max_redirects: int = _setting(5, "Most redirects followed for one URL.")
     feed_max_items: int = _setting(200, "Most items of one RSS/Atom feed whose pages are fetched.")
+    topic_focus: bool = _setting(
+        True, "List the articles that are about something else as off topic, not brief them."
+    )
+    off_topic_ratio: float = _setting(
+        0.4,
+        "An article is off topic when its closeness to the event's centre (of its beginning "
+        "and of its lede) is below this share of the typical article's (4+ articles).",
+    )
 
 
 SETTING_HELP: dict[str, str] = {f.name: str(f.metadata["help"]) for f in fields(Settings)}

@@ -26,15 +26,20 @@ from typing import Any
 from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate import source_keys
+from storyline.corroborate.focus import find_off_topic
+from storyline.corroborate.on_topic import on_topic_articles
 from storyline.evaluate._cache import cache_path, cached
 from storyline.evaluate._tilse import parse_reference, score
 from storyline.ingest import read
-from storyline.model import AnalyzedArticle, Article, PartialDate
+from storyline.model import AnalyzedArticle, Article, CitedLine, PartialDate
 from storyline.timeline import build
 
 # The headline numbers: news-tls's alignment ROUGE (many-to-one) and date F1.
 HEADLINE = {"ar1_f": "align_r1_f", "ar2_f": "align_r2_f", "date_f1": "date_f1"}
 Timeline = dict[dt.date, list[str]]
+# storyline as a brief builds its timeline (articles off the folder's topic left out), the
+# same without topic focus (the ablation), and the simple baseline.
+SYSTEMS = ("storyline", "storyline_no_focus", "baseline")
 
 
 def evaluate_timeline17(
@@ -46,7 +51,7 @@ def evaluate_timeline17(
 ) -> dict[str, Any]:
     """Score storyline and the baseline on every reference timeline of ``folders``."""
     names = list(folders) if folders else folder_names(data_dir)
-    rows: dict[str, dict[str, list[dict[str, float]]]] = {"storyline": {}, "baseline": {}}
+    rows: dict[str, dict[str, list[dict[str, float]]]] = {system: {} for system in SYSTEMS}
     for name in names:
         analyzed = analyze_folder(data_dir / name, max_articles=max_articles, cache_dir=cache_dir)
         for system, scores in _score_folder(data_dir / name, analyzed).items():
@@ -86,22 +91,33 @@ def _score_folder(
     folder: Path, analyzed: Sequence[AnalyzedArticle]
 ) -> dict[str, list[dict[str, float]]]:
     """Score both systems on each reference timeline of ``folder``."""
+    focused = tuple(on_topic_articles(analyzed, find_off_topic(analyzed)))
     keys = source_keys([article.clean for article in analyzed])
-    scores: dict[str, list[dict[str, float]]] = {"storyline": [], "baseline": []}
+    scores: dict[str, list[dict[str, float]]] = {system: [] for system in SYSTEMS}
     for path in sorted((folder / "timelines").glob("*.txt")):
         reference = parse_reference(path.read_text(encoding="utf-8"))
         if not reference:
             continue
-        inputs = _within(analyzed, min(reference), max(reference))
+        first, last = min(reference), max(reference)
         dates, per_date = len(reference), _sentences_per_date(reference)
-        lines = build(inputs, keys=keys, max_dates=dates, sentences_per_date=per_date)
-        predicted: Timeline = {}
-        for line in lines:
-            if line.date is not None:
-                predicted.setdefault(line.date.to_date(), []).append(line.text)
-        scores["storyline"].append(score(predicted, reference))
-        scores["baseline"].append(score(_baseline(inputs, dates, per_date), reference))
+        for system, articles in (("storyline", focused), ("storyline_no_focus", analyzed)):
+            inputs = _within(articles, first, last)
+            predicted = _timeline(
+                build(inputs, keys=keys, max_dates=dates, sentences_per_date=per_date)
+            )
+            scores[system].append(score(predicted, reference))
+        baseline = _baseline(_within(analyzed, first, last), dates, per_date)
+        scores["baseline"].append(score(baseline, reference))
     return scores
+
+
+def _timeline(lines: Sequence[CitedLine]) -> Timeline:
+    """Group timeline lines by their day, as tilse reads a timeline."""
+    predicted: Timeline = {}
+    for line in lines:
+        if line.date is not None:
+            predicted.setdefault(line.date.to_date(), []).append(line.text)
+    return predicted
 
 
 def _within(

@@ -309,20 +309,26 @@ def _articles(brief: Brief) -> str:
     for cite, kind in _cited(brief):
         by_article.setdefault(cite.article, []).append((cite, kind))
     labels = {clean.id: f"A{i + 1}" for i, clean in enumerate(brief.articles)}
+    away = {part.article: part.reason for part in brief.off_topic}
     return "\n".join(
-        _article(i, clean, by_article.get(clean.id, []), labels)
+        _article(i, clean, by_article.get(clean.id, []), labels, away.get(clean.id))
         for i, clean in enumerate(brief.articles)
     )
 
 
 def _article(
-    i: int, clean: CleanArticle, cited: list[tuple[Citation, str]], labels: dict[str, str]
+    i: int,
+    clean: CleanArticle,
+    cited: list[tuple[Citation, str]],
+    labels: dict[str, str],
+    off_topic: str | None,
 ) -> str:
     spans = collect_spans(i, clean.text, cited)
     return (
         f'<article class="source" id="{article_anchor(i)}">\n'
         f"<h3>A{i + 1} · {escape(clean.title or 'Untitled')}</h3>\n"
         f'<p class="meta">{_article_meta(clean, labels)}</p>\n'
+        f"{_off_topic(off_topic)}"
         f"{_removed(clean)}"
         f'<div class="text">{render_marked(clean.text, spans)}</div>\n'
         "</article>"
@@ -342,6 +348,13 @@ def _article_meta(clean: CleanArticle, labels: dict[str, str]) -> str:
         copies = ", ".join(labels.get(other, other) for other in clean.same_story_as)
         facts.append(f"same story as {copies}")
     return escape(" · ".join(facts))
+
+
+def _off_topic(reason: str | None) -> str:
+    if reason is None:
+        return ""
+    note = f"Not about this event ({escape(reason)}): left out of the brief."
+    return f'<p class="off-topic">{note}</p>\n'
 
 
 def _removed(clean: CleanArticle) -> str:

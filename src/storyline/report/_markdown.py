@@ -138,6 +138,7 @@ def _actors(brief: Brief) -> str:
 
 def _sources(brief: Brief) -> str:
     lines = []
+    away = {part.article: part.reason for part in brief.off_topic}
     for clean in brief.articles:
         published = clean.published.iso() if clean.published else "date unknown"
         head = (
@@ -147,6 +148,8 @@ def _sources(brief: Brief) -> str:
         head += f"{published}, from {clean.published_from})"
         if clean.same_story_as:
             head += f"; same story as {', '.join(clean.same_story_as)}"
+        if clean.id in away:
+            head += f"; **not about this event** ({_text(away[clean.id])}), left out of the brief"
         removed = [
             f"  - removed ({part.reason}): {_cell(part.text[:100])}" for part in clean.removed
         ]
