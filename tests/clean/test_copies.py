@@ -42,13 +42,13 @@ def test_copies_three_hundred_copies_of_one_story_keep_the_story() -> None:
 
 @pytest.mark.issue(12)
 def test_copies_do_not_change_what_repetition_removes(shared_data: Path) -> None:
-    folder = shared_data / "timeline17" / "LibyaWar_cnn" / "InputDocs"
-    follow = "Enter your email address to follow this blog"
-    paths = sorted(str(p) for p in folder.glob("*/*.txt") if follow in p.read_text())[:4]
+    folder = shared_data / "timeline17" / "EgyptianProtest_cnn" / "InputDocs"
+    form = "Comments are not pre-screened"
+    paths = sorted(str(p) for p in folder.glob("*/*.txt") if form in p.read_text())[:4]
     articles = read(paths).articles
     batch = clean(articles)
     # Lines printed by several different articles go only in a batch (widget teasers).
-    assert batch[2].text != clean([articles[2]])[0].text
+    assert any(c.text != clean([a])[0].text for a, c in zip(articles, batch, strict=True))
     # Copying the first article three times changes nothing: copies count once.
     copies = [*(replace(articles[0], id=f"copy{i}") for i in range(3)), *articles[1:]]
     with_copies = clean(copies)

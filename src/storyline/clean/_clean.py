@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from storyline.clean import _boilerplate as furniture
 from storyline.clean._blocks import Block, join_blocks, split_blocks
 from storyline.clean._captions import looks_like_caption, repeat_of
-from storyline.clean._detokenize import detokenize, is_ptb_tokenized
+from storyline.clean._detokenize import detokenize, is_ptb_tokenized, replace_brackets
+from storyline.clean._glued import split_glued
 from storyline.clean._html import Extracted, extract_html
 from storyline.clean._syndication import copy_groups, find_copies
+from storyline.clean._threads import page_tail_start
 from storyline.clean._topic import Rarity, content_words, off_topic_tail
 from storyline.clean._widgets import is_widget, repeated_furniture
 from storyline.clean.published import infer_published
@@ -84,7 +86,7 @@ def link_copies(
 
 def _first_pass(article: Article, settings: Settings) -> _Draft:
     extracted = _extract(article)
-    draft = _Draft(article, extracted, split_blocks(extracted.text))
+    draft = _Draft(article, extracted, split_blocks(split_glued(extracted.text)))
     for block in draft.blocks:
         if (
             furniture.is_pattern_boilerplate(block)
@@ -93,7 +95,20 @@ def _first_pass(article: Article, settings: Settings) -> _Draft:
         ):
             draft.reasons[block.index] = "boilerplate"
     _mark_captions_and_repeats(draft, settings)
+    _mark_page_tail(draft)
     return draft
+
+
+def _mark_page_tail(draft: _Draft) -> None:
+    """Remove a comment thread or what follows a print-edition note, to the end."""
+    kept = draft.kept()
+    is_body = [b.ends_sentence and len(b.words) >= MIN_BODY_WORDS for b in kept]
+    tail = page_tail_start(kept, is_body=is_body)
+    if tail is None:
+        return
+    start, reason = tail
+    for block in kept[start:]:
+        draft.reasons[block.index] = reason
 
 
 def _mark_repeated_furniture(drafts: list[_Draft], groups: list[int]) -> None:
@@ -106,7 +121,8 @@ def _mark_repeated_furniture(drafts: list[_Draft], groups: list[int]) -> None:
 def _extract(article: Article) -> Extracted:
     if article.is_html:
         return extract_html(article.raw, url=article.url)
-    text = detokenize(article.raw) if is_ptb_tokenized(article.raw) else article.raw
+    raw = article.raw
+    text = detokenize(raw) if is_ptb_tokenized(raw) else replace_brackets(raw)
     return Extracted(text=text)
 
 
