@@ -101,14 +101,18 @@ def _first_pass(article: Article, settings: Settings) -> _Draft:
 
 def _mark_page_tail(draft: _Draft) -> None:
     """Remove a comment thread or what follows a print-edition note, to the end."""
-    kept = draft.kept()
-    is_body = [b.ends_sentence and len(b.words) >= MIN_BODY_WORDS for b in kept]
-    tail = page_tail_start(kept, is_body=is_body)
+    # Notes already removed as boilerplate still mark where the article ends.
+    blocks = draft.blocks
+    is_body = [
+        b.index not in draft.reasons and b.ends_sentence and len(b.words) >= MIN_BODY_WORDS
+        for b in blocks
+    ]
+    tail = page_tail_start(blocks, is_body=is_body)
     if tail is None:
         return
     start, reason = tail
-    for block in kept[start:]:
-        draft.reasons[block.index] = reason
+    for block in blocks[start:]:
+        draft.reasons.setdefault(block.index, reason)
 
 
 def _mark_repeated_furniture(drafts: list[_Draft], groups: list[int]) -> None:

@@ -71,7 +71,7 @@ def split_title_run(line: str) -> str:
             return line  # the title would hold a sentence: not a title run
         if tokens[index].group(0) == opening and previous.lower() not in STOP_WORDS:
             rest = line[tokens[index].start() :]
-            if len(rest.split()) >= MIN_SENTENCE_WORDS and re.search(r"[.!?][\"'”’)]*$", rest):
+            if _is_sentence(rest):
                 return f"{line[: tokens[index].start()].rstrip()}\n{rest}"
     return line
 
@@ -92,13 +92,17 @@ def _split_credit(line: str) -> str:
     before, after = line[: label.start()].rstrip(), line[label.end() :]
     tokens = list(_TOKEN.finditer(after))[: MAX_CREDIT_WORDS + 1]
     start = _sentence_start([token.group(0) for token in tokens])
-    if start is None:
-        return line if not before else f"{before}\n{line[label.start() :]}"
-    sentence = after[tokens[start].start() :]
-    if len(sentence.split()) < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", sentence):
-        return line if not before else f"{before}\n{line[label.start() :]}"
+    sentence = after[tokens[start].start() :] if start is not None else ""
+    if start is None or not _is_sentence(sentence):
+        # A credit that closes the line goes on its own; anything longer is left whole.
+        closes = before and len(tokens) <= MAX_CREDIT_WORDS
+        return f"{before}\n{line[label.start() :]}" if closes else line
     credit = line[label.start() : label.end() + tokens[start].start()].rstrip()
     return "\n".join(part for part in (before, credit, sentence) if part)
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= MIN_SENTENCE_WORDS and bool(re.search(r"[.!?][\"'”’)]*$", text))
 
 
 def _sentence_start(tokens: list[str]) -> int | None:
