@@ -66,3 +66,13 @@ def test_threads_print_notes_close_the_article() -> None:
     ):
         (block,) = split_blocks(line)
         assert is_closing_note(block)
+
+
+@pytest.mark.issue(10)
+def test_threads_teasers_after_a_comment_form_are_removed(shared_data: Path) -> None:
+    path = shared_data / T17 / "EgyptianProtest_cnn/InputDocs/2011-02-06/84.htm.txt"
+    (cleaned,) = clean(read([str(path)]).articles)
+    assert "will not be displayed" not in cleaned.text
+    assert "RETWEET" not in cleaned.text
+    assert "cruise ship" not in cleaned.text
+    assert "Coptic Christians are expected to gather" in cleaned.text

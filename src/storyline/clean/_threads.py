@@ -2,10 +2,10 @@
 
 Reader comments follow the article and open with a stamp ("February 9, 2011 at 10:32
 pm |", "At 02:56 am on 14 Jan 2010, jessica wrote", "Posted by: name | …"); a
-print-edition note ("A version of this article appeared in print on …") closes the
-article, and what follows it on the page (promos, live feeds) is not the article
-either. These shapes recur across sites and languages; none is one outlet's wording
-(issue 10 §2).
+print-edition note ("A version of this article appeared in print on …") or a comment
+form ("(required, but will not be displayed)") closes the article, and what follows it
+on the page (promos, live feeds, teasers) is not the article either. These shapes
+recur across sites and languages; none is one outlet's wording (issue 10 §2).
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ _CLOSING_NOTES = (
         r"(?:appeared|appears) (?:on p(?:age)?\s?\d|in (?:the )?print\b)",
         re.IGNORECASE,
     ),
+    # A comment form or its rules: what a page prints after them is not the article.
+    re.compile(r"\(required,? but (?:will )?not (?:be )?(?:displayed|published|shown)\)", re.I),
+    re.compile(r"^comments (?:are|will be) (?:not )?(?:pre-?screened|moderated|reviewed)\b", re.I),
+    re.compile(r"^(?:this|the) (?:discussion|comment thread) is (?:now )?closed\b", re.I),
 )
 
 
@@ -50,7 +54,7 @@ def is_comment_stamp(block: Block) -> bool:
 
 
 def is_closing_note(block: Block) -> bool:
-    """True for a print-edition note, which closes an article."""
+    """True for a print-edition note or a comment form, which close an article."""
     return any(pattern.search(block.text) for pattern in _CLOSING_NOTES)
 
 
