@@ -18,6 +18,9 @@ from storyline.clean._blocks import Block
 # A thread or closing note counts only after this many body paragraphs: before them it is
 # more likely a quoted comment or a note at the top of the page.
 MIN_BODY_BEFORE = 3
+# A page tail is at most this many lines: a longer run after a note is more articles (a
+# concatenated input), not one page's comments and teasers, and is kept.
+MAX_TAIL_BLOCKS = 150
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?"
@@ -66,7 +69,7 @@ def page_tail_start(blocks: Sequence[Block], *, is_body: Sequence[bool]) -> tupl
     """
     body_seen = 0
     for position, block in enumerate(blocks):
-        if body_seen >= MIN_BODY_BEFORE:
+        if body_seen >= MIN_BODY_BEFORE and len(blocks) - position <= MAX_TAIL_BLOCKS:
             if is_comment_stamp(block):
                 return position, "comment"
             if is_closing_note(block):
