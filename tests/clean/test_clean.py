@@ -129,3 +129,19 @@ def test_clean_huge_article_stays_whole(seed_texts: dict[str, str]) -> None:
     assert len(cleaned.text) > 0.99 * len(text)
     # Random lines may look like furniture ("Next ...", a credit); no topic cut may happen.
     assert {part.reason for part in cleaned.removed} <= {"boilerplate", "caption"}
+
+
+@pytest.mark.issue(10)
+def test_clean_keeps_an_updated_paragraph_beside_the_one_with_the_old_number(
+    shared_data: Path,
+) -> None:
+    path = shared_data / "timeline17/EgyptianProtest_cnn/InputDocs/2011-02-09/172.htm.txt"
+    (article,) = read([str(path)]).articles
+    (first,) = clean([article])
+    toll = next(line for line in first.text.split("\n") if "302" in line)
+    updated = toll.replace("302", "365")
+    text = f"{first.text}\n\n{updated}\n\n{toll}"
+    (cleaned,) = clean([make_article(text)])
+    assert updated in cleaned.text  # a new number is an update, not a duplicate
+    assert cleaned.text.count(toll) == 1  # the same paragraph twice is a duplicate
+    assert [part.reason for part in cleaned.removed] == ["duplicate"]

@@ -9,6 +9,7 @@ with sentence punctuation; that difference is what these rules use.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from storyline.analyze.names import fold
 from storyline.clean._blocks import Block
@@ -28,6 +29,10 @@ _CREDIT_TAIL = re.compile(
     r"|\b[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][\w. -]{1,40}"  # "REUTERS/Stringer"
     r"|\?\? [A-Z ]+ \?\?)$"  # print-replica credit markers
 )
+# Numbers, and capitalised words past a line's first word (names, months, places): two
+# paragraphs that differ in one of these say different things (an updated toll), even
+# when nearly all their words are the same (issue 10 §2).
+_FACT = re.compile(r"\d[\d,.:]*|(?<=\s)[A-Z][\w'’-]*")
 _CREDIT_HEAD = re.compile(r"^(\?\? )?[A-Z]{3,}( [A-Z]{3,})? (\?\? )?(?=[A-Z])")
 
 
@@ -48,10 +53,11 @@ def looks_like_caption(block: Block, *, min_words: int) -> bool:
 
 def repeat_of(blocks: list[Block], *, min_words: int) -> dict[int, int]:
     """Map each block that repeats an earlier one to the index of its first copy."""
-    by_anchor: dict[str, list[tuple[int, set[str], str]]] = {}
+    by_anchor: dict[str, list[_Seen]] = {}
     repeats: dict[int, int] = {}
     for block in blocks:
-        key = fold(_CREDIT_HEAD.sub("", block.text))
+        text = _CREDIT_HEAD.sub("", block.text)
+        key = fold(text)
         words = set(key.split())
         if len(words) < min_words:
             continue
@@ -59,13 +65,29 @@ def repeat_of(blocks: list[Block], *, min_words: int) -> dict[int, int]:
         candidates = [
             seen for anchor in anchors for seen in by_anchor.get(anchor, [])[-MAX_CANDIDATES:]
         ]
-        first = _earlier_copy(key, words, candidates)
+        seen = _Seen(block.index, words, key, facts(text))
+        first = _earlier_copy(seen, candidates)
         if first is None:
             for anchor in anchors:
-                by_anchor.setdefault(anchor, []).append((block.index, words, key))
+                by_anchor.setdefault(anchor, []).append(seen)
         else:
             repeats[block.index] = first
     return repeats
+
+
+def facts(text: str) -> frozenset[str]:
+    """The numbers and names of a paragraph, as written."""
+    return frozenset(match.rstrip(".,:") for match in _FACT.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A paragraph already read: its index, words, folded text and facts."""
+
+    index: int
+    words: set[str]
+    key: str
+    facts: frozenset[str]
 
 
 def _anchors(words: set[str]) -> list[str]:
@@ -73,13 +95,17 @@ def _anchors(words: set[str]) -> list[str]:
     return sorted(words, key=lambda word: (-len(word), word))[:ANCHOR_WORDS]
 
 
-def _earlier_copy(key: str, words: set[str], seen: list[tuple[int, set[str], str]]) -> int | None:
-    for index, other_words, other_key in sorted(seen):
-        if key == other_key or _contains(key, other_key):
-            return index
-        union = len(words | other_words)
-        if union and len(words & other_words) / union >= REPEAT_JACCARD:
-            return index
+def _earlier_copy(block: _Seen, seen: list[_Seen]) -> int | None:
+    for other in sorted(seen, key=lambda candidate: candidate.index):
+        if block.key == other.key:
+            return other.index
+        if block.facts != other.facts:
+            continue  # a new number, date or name: an update, not a copy
+        if _contains(block.key, other.key):
+            return other.index
+        union = len(block.words | other.words)
+        if union and len(block.words & other.words) / union >= REPEAT_JACCARD:
+            return other.index
     return None
 
 

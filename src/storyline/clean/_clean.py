@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from storyline.clean import _boilerplate as furniture
 from storyline.clean._blocks import Block, join_blocks, split_blocks
 from storyline.clean._captions import looks_like_caption, repeat_of
-from storyline.clean._detokenize import detokenize, is_ptb_tokenized
+from storyline.clean._detokenize import detokenize, is_ptb_tokenized, replace_brackets
+from storyline.clean._glued import split_glued
 from storyline.clean._html import Extracted, extract_html
-from storyline.clean._syndication import find_copies
+from storyline.clean._syndication import copy_groups, find_copies
+from storyline.clean._threads import page_tail_start
 from storyline.clean._topic import Rarity, content_words, off_topic_tail
 from storyline.clean._widgets import is_widget, repeated_furniture
 from storyline.clean.published import infer_published
@@ -53,8 +55,13 @@ def clean(
     """Clean every article, using the others as context for what is on topic."""
     settings = settings or Settings()
     drafts = [_first_pass(article, settings) for article in articles]
-    _mark_repeated_furniture(drafts)
-    _cut_off_topic_tails(drafts, settings)
+    groups = copy_groups(
+        [join_blocks(draft.kept()) for draft in drafts],
+        threshold=settings.duplicate_threshold,
+        shingle_words=settings.shingle_words,
+    )
+    _mark_repeated_furniture(drafts, groups)
+    _cut_off_topic_tails(drafts, groups, settings)
     for draft in drafts:
         _mark_edges(draft)
     return link_copies([_finish(draft) for draft in drafts], settings=settings)
@@ -79,7 +86,7 @@ def link_copies(
 
 def _first_pass(article: Article, settings: Settings) -> _Draft:
     extracted = _extract(article)
-    draft = _Draft(article, extracted, split_blocks(extracted.text))
+    draft = _Draft(article, extracted, split_blocks(split_glued(extracted.text)))
     for block in draft.blocks:
         if (
             furniture.is_pattern_boilerplate(block)
@@ -88,11 +95,29 @@ def _first_pass(article: Article, settings: Settings) -> _Draft:
         ):
             draft.reasons[block.index] = "boilerplate"
     _mark_captions_and_repeats(draft, settings)
+    _mark_page_tail(draft)
     return draft
 
 
-def _mark_repeated_furniture(drafts: list[_Draft]) -> None:
-    for draft, indices in zip(drafts, repeated_furniture([d.kept() for d in drafts]), strict=True):
+def _mark_page_tail(draft: _Draft) -> None:
+    """Remove a comment thread or what follows a print-edition note, to the end."""
+    # Notes already removed as boilerplate still mark where the article ends.
+    blocks = draft.blocks
+    is_body = [
+        b.index not in draft.reasons and b.ends_sentence and len(b.words) >= MIN_BODY_WORDS
+        for b in blocks
+    ]
+    tail = page_tail_start(blocks, is_body=is_body)
+    if tail is None:
+        return
+    start, reason = tail
+    for block in blocks[start:]:
+        draft.reasons.setdefault(block.index, reason)
+
+
+def _mark_repeated_furniture(drafts: list[_Draft], groups: list[int]) -> None:
+    repeated = repeated_furniture([d.kept() for d in drafts], groups=groups)
+    for draft, indices in zip(drafts, repeated, strict=True):
         for index in indices:
             draft.reasons[index] = "boilerplate"
 
@@ -100,7 +125,8 @@ def _mark_repeated_furniture(drafts: list[_Draft]) -> None:
 def _extract(article: Article) -> Extracted:
     if article.is_html:
         return extract_html(article.raw, url=article.url)
-    text = detokenize(article.raw) if is_ptb_tokenized(article.raw) else article.raw
+    raw = article.raw
+    text = detokenize(raw) if is_ptb_tokenized(raw) else replace_brackets(raw)
     return Extracted(text=text)
 
 
@@ -123,15 +149,21 @@ def _mark_captions_and_repeats(draft: _Draft, settings: Settings) -> None:
         draft.reasons.setdefault(index, "caption")
 
 
-def _cut_off_topic_tails(drafts: list[_Draft], settings: Settings) -> None:
+def _cut_off_topic_tails(drafts: list[_Draft], groups: list[int], settings: Settings) -> None:
     kept_words = [[content_words(b.text) for b in draft.kept()] for draft in drafts]
     article_words = [set().union(*words) for words in kept_words]
-    articles_using = Counter(word for words in article_words for word in words)
+    # Copies of one story count as one article: their shared tail is not "the cluster".
+    group_words: dict[int, set[str]] = {}
+    for group, words in zip(groups, article_words, strict=True):
+        group_words.setdefault(group, set()).update(words)
+    articles_using = Counter(word for words in group_words.values() for word in words)
     every_word = set(articles_using)
-    rarity = Rarity(words for paragraphs in kept_words for words in paragraphs)
-    alone = len(drafts) < 2
+    first_of_group = {group: position for position, group in reversed(list(enumerate(groups)))}
+    rarity = Rarity(words for p in first_of_group.values() for words in kept_words[p])
+    alone = len(group_words) < 2
     threshold = settings.off_topic_similarity_alone if alone else settings.off_topic_similarity
-    for draft, own in zip(drafts, article_words, strict=True):
+    for draft, group in zip(drafts, groups, strict=True):
+        own = group_words[group]
         markers = {i for i, reason in draft.reasons.items() if reason in ("boilerplate", "caption")}
         if not markers:
             continue  # a tail is only cut where removed furniture introduces it

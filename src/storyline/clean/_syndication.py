@@ -40,6 +40,23 @@ def find_copies(
     }
 
 
+def copy_groups(texts: Sequence[str], *, threshold: float, shingle_words: int) -> list[int]:
+    """Number each text by its group of copies: copies of one story share a number.
+
+    The number is the position of the group's first text, so texts with no copy keep
+    their own position.
+    """
+    copies = find_copies(
+        [(str(position), text) for position, text in enumerate(texts)],
+        threshold=threshold,
+        shingle_words=shingle_words,
+    )
+    return [
+        min([position, *(int(other) for other in copies.get(str(position), ()))])
+        for position in range(len(texts))
+    ]
+
+
 def jaccard(first: Shingles, second: Shingles) -> float:
     """Share of shingles two texts have in common."""
     union = len(first | second)

@@ -16,7 +16,8 @@ from storyline.clean._blocks import Block
 
 # A line with this many widget signals is a widget, wherever it stands.
 MIN_WIDGET_SIGNALS = 2
-# A line printed in at least this many articles of a batch is site furniture, when it
+# A line printed in at least this many different articles of a batch (copies of one
+# story count once) is site furniture, when it
 # also looks like a widget or is not a sentence (stock sentences repeated by wire
 # services are prose, and stay).
 MIN_REPEATING_ARTICLES = 3
@@ -45,13 +46,21 @@ def is_widget(block: Block) -> bool:
     return widget_signals(block.text) >= MIN_WIDGET_SIGNALS
 
 
-def repeated_furniture(batches: Sequence[Sequence[Block]]) -> list[set[int]]:
-    """Per article, the indices of lines repeated across the batch that are not prose."""
+def repeated_furniture(
+    batches: Sequence[Sequence[Block]], *, groups: Sequence[int] | None = None
+) -> list[set[int]]:
+    """Per article, the indices of lines repeated across the batch that are not prose.
+
+    ``groups`` numbers each article by its group of copies of one story (issue 12
+    item 2): a line counts once per group, so five copies of one article are one
+    article here, and 300 copies of one story keep the story.
+    """
+    groups = list(range(len(batches))) if groups is None else list(groups)
     seen_in: defaultdict[str, set[int]] = defaultdict(set)
-    for position, blocks in enumerate(batches):
+    for group, blocks in zip(groups, batches, strict=True):
         for block in blocks:
-            seen_in[fold(block.text)].add(position)
-    always = max(ALWAYS_MIN, ALWAYS_SHARE * len(batches))
+            seen_in[fold(block.text)].add(group)
+    always = max(ALWAYS_MIN, ALWAYS_SHARE * len(set(groups)))
     furniture: list[set[int]] = [set() for _ in batches]
     for position, blocks in enumerate(batches):
         for block in blocks:
