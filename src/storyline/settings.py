@@ -70,12 +70,12 @@ class Settings:
     fetch_max_redirects: int = _setting(5, "Most redirects followed for one URL.")
     feed_max_items: int = _setting(200, "Most items of one RSS/Atom feed whose pages are fetched.")
     cluster_similarity: float = _setting(
-        0.25,
+        0.2,
         "An article joins the most similar event when their similarity (content and names, "
         "less the time penalty) reaches this; otherwise it starts a new event.",
     )
     cluster_entity_weight: float = _setting(
-        0.35,
+        0.5,
         "Share of the similarity that comes from shared names (actors, places); the rest "
         "comes from TF-IDF content.",
     )

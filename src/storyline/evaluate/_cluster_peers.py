@@ -14,7 +14,7 @@ import importlib.util
 from collections.abc import Callable, Sequence
 
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_distances
 
 from storyline.evaluate._partition import partition_scores
@@ -53,7 +53,9 @@ def textclust(texts: Sequence[str]) -> Labeller:
     """Return a labeller that streams ``texts`` through river's textClust with a radius."""
     from river import cluster, feature_extraction
 
-    words = feature_extraction.BagOfWords(lowercase=True)
+    # English stop words (the sets are English): without them textClust's distances are
+    # dominated by function words and it lumps everything together.
+    words = feature_extraction.BagOfWords(lowercase=True, stop_words=set(ENGLISH_STOP_WORDS))
     bags = [words.transform_one(text) for text in texts]  # type: ignore[no-untyped-call]
 
     def labels(threshold: float) -> list[str]:
@@ -64,10 +66,14 @@ def textclust(texts: Sequence[str]) -> Labeller:
             real_time_fading=False,
             auto_r=False,
         )
-        for bag in bags:
+        found = []
+        for number, bag in enumerate(bags):
             model.learn_one(bag)  # type: ignore[no-untyped-call]
-        # Each article is labelled by the micro-cluster it ends up in.
-        return [str(model.predict_one(bag)) for bag in bags]  # type: ignore[no-untyped-call]
+            # The micro-cluster the article joined, read as it arrives (as storyline's are);
+            # an article textClust places nowhere (None) is a group of its own.
+            micro = model.predict_one(bag)  # type: ignore[no-untyped-call]
+            found.append(f"micro-{micro}" if micro is not None else f"alone-{number}")
+        return found
 
     return labels
 
