@@ -286,6 +286,41 @@ class AnalyzedArticle:
         return self.clean.id
 
 
+# ---------------------------------------------------------------- cluster
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Articles about one happening, in the order they arrived."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    start: PartialDate | None = None  # earliest publication date of its articles
+    end: PartialDate | None = None  # latest publication date of its articles
+
+    def __post_init__(self) -> None:
+        if not self.article_ids:
+            raise ValueError(f"Event: {self.id!r} has no article")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_ids": list(self.article_ids),
+            "start": self.start.iso() if self.start else None,
+            "end": self.end.iso() if self.end else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        start, end = data.get("start"), data.get("end")
+        return cls(
+            id=str(data["id"]),
+            article_ids=tuple(str(i) for i in data["article_ids"]),
+            start=PartialDate.from_iso(start) if start else None,
+            end=PartialDate.from_iso(end) if end else None,
+        )
+
+
 # ---------------------------------------------------------------- brief
 
 

@@ -82,6 +82,35 @@ class Settings:
         "An article is off topic when its closeness to the event's centre (of its beginning "
         "and of its lede) is below this share of the typical article's (4+ articles).",
     )
+    cluster_similarity: float = _setting(
+        0.2,
+        "An article joins the most similar event when their similarity (content and names, "
+        "less the time penalty) reaches this; otherwise it starts a new event.",
+    )
+    cluster_entity_weight: float = _setting(
+        0.5,
+        "Share of the similarity that comes from shared names (actors, places); the rest "
+        "comes from TF-IDF content.",
+    )
+    cluster_window_days: int = _setting(
+        14,
+        "An article dated more than this many days outside an event's dates never joins it.",
+    )
+    cluster_time_penalty: float = _setting(
+        0.1, "Taken from the similarity when the gap reaches the window (linearly below it)."
+    )
+    cluster_max_candidates: int = _setting(
+        40, "Most events scored for one article (those sharing the most index keys)."
+    )
+    cluster_max_postings: int = _setting(
+        200, "Most recent events kept per index key (a name or rare term); older ones drop out."
+    )
+    cluster_key_terms: int = _setting(
+        12, "Rarest terms of an article used as index keys, beside its names."
+    )
+    cluster_centroid_terms: int = _setting(
+        300, "Terms kept in an event's content profile (the heaviest ones)."
+    )
 
 
 SETTING_HELP: dict[str, str] = {f.name: str(f.metadata["help"]) for f in fields(Settings)}

@@ -1,5 +1,5 @@
 """`storyline evaluate multinews FILE.csv` / `timeline17 DIR` / `places FILE.jsonl` /
-`dates FILE.jsonl…` / `clusters DIR`: benchmarks."""
+`dates FILE.jsonl…` / `clusters DIR` / `clustering`: benchmarks."""
 
 from __future__ import annotations
 
@@ -38,6 +38,31 @@ def add_parser(commands: Any) -> None:
         sub.add_argument("--json", action="store_true", help="print one JSON object")
     _add_dates(sets)
     _add_clusters(sets)
+    _add_clustering(sets)
+
+
+def _add_clustering(sets: Any) -> None:
+    """Register `evaluate clustering`: articles grouped into events, B-cubed and pairwise."""
+    from storyline.evaluate._event_sets import SETS
+    from storyline.evaluate.clustering import DEFAULT_DATA
+
+    clustering = sets.add_parser("clustering", help="articles grouped into events, B-cubed F1")
+    clustering.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, metavar="DIR", help="the shared data folder"
+    )
+    clustering.add_argument("--sets", nargs="*", choices=list(SETS), help="only these sets")
+    clustering.add_argument("--cache", type=Path, help="keep the spaCy names here between runs")
+    clustering.add_argument("--json", action="store_true", help="print one JSON object")
+    clustering.set_defaults(run=run_clustering)
+
+
+def run_clustering(args: argparse.Namespace) -> int:
+    """Score event grouping on the event sets; print the result."""
+    from storyline.evaluate.clustering import evaluate_clustering
+
+    result = evaluate_clustering(args.data, sets=args.sets, cache_dir=args.cache)
+    _print(result, as_json=args.json)
+    return 0
 
 
 def _add_dates(sets: Any) -> None:
