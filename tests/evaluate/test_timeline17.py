@@ -20,7 +20,7 @@ def t17(shared_data: Path) -> Path:
 
 def test_evaluate_timeline17_returns_json_shape(t17: Path) -> None:
     result = evaluate_timeline17(t17, folders=[FOLDER], max_articles=20)
-    assert set(result) == {"storyline", "baseline"}
+    assert set(result) == {"storyline", "storyline_no_focus", "baseline"}
     for system in result.values():
         assert set(system["mean"]) >= {"ar1_f", "ar2_f", "date_f1"}
         assert list(system["folders"]) == [FOLDER]
