@@ -164,3 +164,21 @@ def test_build_skips_page_furniture_lines() -> None:
         keys={},
     )
     assert lines == ()
+
+
+def test_build_writer_telling_of_themselves_is_no_entry(
+    seed_timeline: tuple[CitedLine, ...],
+) -> None:
+    """The reporter's own journey ("I set off with my wife") is no event of the story;
+    quoted first-person speech still is one."""
+    assert seed_timeline
+    assert not any(" I " in f" {line.text} " or " my " in line.text for line in seed_timeline)
+    article = _article(
+        "a1",
+        "On Jan. 6, I set off with my wife and our two kids for the border town.\n"
+        '"I will not step down," the president said on Jan. 7 in a speech to the nation.',
+        {"Jan. 6": PartialDate(2019, 1, 6), "Jan. 7": PartialDate(2019, 1, 7)},
+        "2019-01-08",
+    )
+    lines = build([article], keys={"a1": "a1"})
+    assert [line.date for line in lines] == [PartialDate(2019, 1, 7)]

@@ -60,6 +60,11 @@ _INCIDENTAL = re.compile(
 )
 # A statement ends like one; page furniture ("January 28, 2011 at 1:13 pm | Reply") does not.
 _STATEMENT = re.compile(r"^[\"'“‘(]?[A-Z0-9][^|]*[.!][\"'”’)]?$")
+# The writer speaking of themselves; quoted speech is left out first.
+_FIRST_PERSON = re.compile(r"\bI\b(?=\s+[a-z]|['’][a-z])")
+_FIRST_PERSON_OBJECT = re.compile(r"\b(?:my|me|myself)\b")
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
 # Words that only say when: a line needs content words beyond them.
 _WHEN_WORDS = re.compile(
     r"^(?:\d+(?:st|nd|rd|th|am|pm)?|jan(?:uary)?|feb(?:ruary)?|march|april|may|june?|july?|aug(?:ust)?"
@@ -127,9 +132,23 @@ def _candidates(analyzed: Sequence[AnalyzedArticle]) -> Iterator[_Candidate]:
 
 
 def _is_statement(text: str, tokens: Sequence[str]) -> bool:
-    """Tell whether a line reads as a statement of some length, not a label or furniture."""
+    """Tell whether a line reads as a statement of some length, not a label or furniture,
+    and reports a happening rather than the writer's own story."""
     long_enough = len(tokens) >= MIN_WORDS and len(text.split()) <= MAX_WORDS
-    return long_enough and bool(_STATEMENT.match(text))
+    return long_enough and bool(_STATEMENT.match(text)) and not _is_anecdote(text)
+
+
+def _is_anecdote(text: str) -> bool:
+    """Tell whether the writer tells of themselves outside quotes ("On Jan. 6, I set off
+    with my wife"): a reporter's journey is no event of the story."""
+    narrative = _QUOTED.sub(" ", text)
+    if _FIRST_PERSON_OBJECT.search(narrative):
+        return True
+    # "I" as a pronoun, not a numeral after a name ("World War I", "Elizabeth I").
+    return any(
+        not _CAPITALISED_WORD_BEFORE.search(narrative, 0, found.start())
+        for found in _FIRST_PERSON.finditer(narrative)
+    )
 
 
 def _prominence(article: AnalyzedArticle, ref: DateRef, start: int, end: int) -> float:
