@@ -262,7 +262,7 @@ class Figure:
     low: float | None = None
     high: float | None = None
     unit: str | None = None  # counted noun or unit: "people", "fighters", "USD", "percent"
-    subject: str | None = None  # what it belongs to: "al-Hol camp", "Baghouz"
+    subject: str | None = None  # what it belongs to: "al-Qusayr camp", "Kunduz"
     as_of: PartialDate | None = None
     sentence: int = 0
     reading: FigureReading | None = None  # set by the analyze stage

@@ -26,7 +26,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT"
 # ("U.S." "District Court"). People are left apart ("George W Bush Karl Rove" in a list
 # of names is two people), and so are places ("Raqqa Syria" in a dateline).
 JOINABLE_LABELS = frozenset({"ORG"})
-# Capitalised words right after an all-capitals name belong to it ("DER SPIEGEL").
+# Capitalised words right after an all-capitals name belong to it ("UNITED NATIONS").
 _CAPITALS_TAIL = re.compile(r"(?: [A-Z][A-Z'’&-]*[A-Z]\b)+")
 
 
@@ -104,7 +104,7 @@ def analyze_doc(doc: Doc, clean: CleanArticle) -> AnalyzedArticle:
 
 
 def _entity_mentions(doc: Doc) -> tuple[Mention, ...]:
-    """Return the named entities, mending names the recogniser cut short ("DER" "SPIEGEL")."""
+    """Return the named entities, mending names the recogniser cut short ("UNITED" "NATIONS")."""
     text = doc.text  # a property that joins every token: read it once, not per entity
     ents = doc.ents
     starts = [ent.start_char for ent in ents] + [len(text)]
@@ -119,7 +119,7 @@ def _entity_mentions(doc: Doc) -> tuple[Mention, ...]:
         end = ent.end_char
         if ent.label_ in JOINABLE_LABELS and ent.text.isupper() and len(ent.text) > 1:
             tail = _CAPITALS_TAIL.match(text, end, next_start)
-            end = tail.end() if tail else end  # "DER" + " SPIEGEL" the recogniser left out
+            end = tail.end() if tail else end  # "UNITED" + " NATIONS" the recogniser left out
         mentions.append(_mention(text, ent.start_char, end, ent.label_))
     return tuple(mentions)
 

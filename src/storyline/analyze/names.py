@@ -1,7 +1,7 @@
 """Normalise names so transliteration variants share one key.
 
-al-Hol / al-Hawl / Al Hawl, Deir el-Zour / Deir al-Zor / Deir Al Zor and
-Baghouz / Bagouz differ in articles, vowels and doubled letters; the key drops
+al-Qusayr / al-Qusair / Al Qusayr, Mazar-i-Sharif / Mazar-e-Sharif / Mazar e Sharif and
+Kunduz / Kondoz differ in articles, vowels and doubled letters; the key drops
 what varies between romanisations of the same Arabic (or other) name.
 """
 

@@ -275,12 +275,12 @@ def _period(text: str) -> str | None:
 
 
 def _kind_noun(text: str, subject: str | None) -> str | None:
-    """Return the kind noun naming ``subject`` in the sentence: "al-Hawl, a camp" -> camp."""
+    """Return the kind noun naming ``subject`` in the sentence: "al-Qusair, a camp" -> camp."""
     if not subject or subject.split()[-1].lower() in KIND_NOUNS:
         return None
     name = re.escape(subject)
     patterns = (
-        rf"{name}(?:\W+\w+){{0,2}}?\W+({_KINDS})\b",  # "Al Hawl refugee camp", "X, a camp"
+        rf"{name}(?:\W+\w+){{0,2}}?\W+({_KINDS})\b",  # "Al Qusair refugee camp", "X, a camp"
         rf"\b({_KINDS})\s+(?:of|at|called|named)\s+{name}",  # "the town of X"
     )
     for pattern in patterns:

@@ -1,8 +1,8 @@
 """Find photo captions and paragraphs printed twice.
 
 Scraped and print-replica pages repeat a photo's caption (once under the image,
-once in a gallery or alt text) and end it with a credit: "(Reuters)",
-"REUTERS/Stringer", "(U.S. Army/Sgt. Jane Doe)". Prose repeats rarely and ends
+once in a gallery or alt text) and end it with a credit: "(Agency)",
+"AGENCY/Stringer", "(U.S. Army/Sgt. Jane Doe)". Prose repeats rarely and ends
 with sentence punctuation; that difference is what these rules use.
 """
 
@@ -25,8 +25,8 @@ MAX_CANDIDATES = 20
 CONTAINED_LENGTH_SHARE = 0.7
 
 _CREDIT_TAIL = re.compile(
-    r"(\((?:[^()]{0,60}/)?[^()]{1,60}\)"  # "(Reuters)", "(U.S. Army/Sgt. Jane Doe)"
-    r"|\b[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][\w. -]{1,40}"  # "REUTERS/Stringer"
+    r"(\((?:[^()]{0,60}/)?[^()]{1,60}\)"  # "(Agency)", "(U.S. Army/Sgt. Jane Doe)"
+    r"|\b[A-Z]{2,}(?: [A-Z]{2,})?/[A-Z][\w. -]{1,40}"  # "AGENCY/Stringer"
     r"|\?\? [A-Z ]+ \?\?)$"  # print-replica credit markers
 )
 # Numbers, and capitalised words past a line's first word (names, months, places): two

@@ -32,7 +32,7 @@ from storyline.settings import Settings
 MIN_BODY_WORDS = 8
 # A title has at least this many words and at most the second number.
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
-# Wire datelines name the agency: "BAGHOUZ, Syria (Reuters) -".
+# Wire datelines name the agency: "KUNDUZ, Syria (Agency) -".
 _WIRE_DATELINE = re.compile(r"^[^()\n]{0,80}?\(([A-Z][A-Za-z]{1,20}(?: [A-Z][a-z]+)?)\)\s*[-–—]")
 
 

@@ -5,7 +5,7 @@ Such widgets are introduced or separated by page furniture ("See also:",
 markers past the body is a candidate cut; the cut is made at the first one after
 which every paragraph shares little with the article before it and with the
 other articles of the cluster (words weighted by rarity across the cluster, so
-"said" or "people" count for little and "Baghouz" for much).
+"said" or "people" count for little and "Kunduz" for much).
 """
 
 from __future__ import annotations

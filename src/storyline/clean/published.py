@@ -4,7 +4,7 @@ Signals, strongest first:
 
 1. a labelled date ("Published: …", "Updated 12:30 GMT, 17 March 2019", "date 2019-03-19"),
    in the header lines before the rest of the text;
-2. a wire dateline ("WASHINGTON, March 3 (Reuters) -"), its year taken from the full
+2. a wire dateline ("WASHINGTON, March 3 (Agency) -"), its year taken from the full
    dates in the text;
 3. a print-issue line ("appeared … in issue 14/2019 (March 30th, 2019)");
 4. the latest full date written in the text, preferring the header (a photo caption of
@@ -58,7 +58,7 @@ _LABELLED = re.compile(
 _FIRST_LABELS = ("published", "first published", "posted", "date", "dated")
 # Labels trusted below the header too (there "posted" and "date" stamp comments and memos).
 _ANYWHERE_LABELS = ("published", "first published")
-# "WASHINGTON, March 3 (Reuters) -", "BAGHOUZ, Syria, March 17 (AFP) -", PTB "-LRB- … -RRB-".
+# "WASHINGTON, March 3 (Agency) -", "KUNDUZ, Syria, March 17 (Agency) -", PTB "-LRB- … -RRB-".
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?[ \t]*,[ \t]*"
     rf"\b(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?![\d:])(?:\s*,\s*(?P<year>{_YEAR}))?"

@@ -1,7 +1,7 @@
 """Which articles are independent sources.
 
 Copies of one wire story (``same_story_as``) are one source, and so are the
-articles of one outlet: a second Reuters story repeating a Reuters figure does
+articles of one outlet: a second wire story repeating the same wire's figure does
 not corroborate it. Articles with no known outlet and no copies stand alone.
 """
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 Vector = dict[str, float]
 
-# A dateline before the story proper: "BAGHOUZ, Syria (Reuters) - ", "CAIRO (CNN) -- ".
+# A dateline before the story proper: "KUNDUZ, Syria (Agency) - ", "CAIRO (Network) -- ".
 _DATELINE = re.compile(
     r"[^\n]{0,120}?\b[A-Z][A-Z'.-]{2,}\b[^\n]{0,80}?\([^()\n]{2,40}\)\s*[-–—]+\s*"
 )

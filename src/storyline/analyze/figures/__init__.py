@@ -8,8 +8,8 @@ The unit is the noun counted ("82 SDF fighters"), a unit word ("per cent", "km")
 currency, or for a bare number the unit of the figure before ("… and 61 injured").
 The subject is a place-like noun the figure hangs from, where "the camp" / "the town"
 / "the group" is the one of that kind named earlier and mentioned last ("a camp at
-al-Hol" … "the camp now holds around 67,000 people"); else the place or organisation
-nearest the number in its own clause ("from Baghouz"), not its source ("told Reuters").
+al-Qusayr" … "the camp now holds around 12,000 people"); else the place or organisation
+nearest the number in its own clause ("from the town"), not its source ("told the agency").
 """
 
 from storyline.analyze.figures._find import APPROX_SHARE, find_figures

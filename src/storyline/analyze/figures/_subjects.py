@@ -24,7 +24,7 @@ _KIND_KEYS = numpy.array([get_string_id(word) for word in KIND_NOUNS], dtype=num
 # Entity labels of numbers and dates (never names), and of what a figure can belong to.
 NUMERIC_LABELS = word_set("CARDINAL QUANTITY MONEY PERCENT DATE TIME ORDINAL")
 SUBJECT_LABELS = word_set("GPE LOC FAC ORG")
-# Who reports a figure is not what it is about: "Bali told Reuters …", "the SDF said …".
+# Who reports a figure is not what it is about: "the spokesman told reporters", "the army said".
 REPORTING_VERBS = word_set(
     "said says say told tells tell reported reports announced added claimed claims estimated "
     "estimates stated confirmed"
@@ -33,7 +33,7 @@ SOURCE_DEPS = word_set("nsubj dobj dative")
 # Dependencies inside a noun phrase, walked up to find the phrase a name belongs to.
 NAME_PART_DEPS = word_set("compound poss amod appos nmod")
 DEFINITE = word_set("the this that")  # determiners that point back: "the camp"
-# Prepositions that name a kind noun: "a camp at al-Hol", "the city of Mosul".
+# Prepositions that name a kind noun: "a camp at al-Qusayr", "the city of Mosul".
 NAMING_PREPS = word_set("of at called named")
 # Dependencies that open a clause of their own; names inside belong to that clause.
 CLAUSE_DEPS = word_set("ccomp advcl relcl parataxis csubj xcomp")
@@ -135,7 +135,7 @@ def subject_of(
 
 
 def _is_source(token: Token) -> bool:
-    """Tell whether ``token`` names who reports the figure: "told Reuters", "according to"."""
+    """Tell whether ``token`` names who reports the figure: "told reporters", "according to"."""
     while token.dep_ in NAME_PART_DEPS and token.head.i != token.i:
         token = token.head  # "Another SDF spokesman … told": from SDF up to spokesman
     if token.dep_ == "pobj" and token.head.head.lower_ == "according":

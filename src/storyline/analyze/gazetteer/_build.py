@@ -194,7 +194,7 @@ def _is_usable_name(name: str) -> bool:
 
 
 def _display_name(primary: str, alternates: Iterable[str]) -> str:
-    """Prefer the plain-ASCII spelling GeoNames also lists (Al Ḩawl → Al Hawl)."""
+    """Prefer the plain-ASCII spelling GeoNames also lists (Al Quşayr → Al Qusayr)."""
     if all(ord(ch) < 0x250 for ch in primary):  # Latin-1 and Latin Extended-A/B read fine
         return primary
     plain = anyascii(primary)

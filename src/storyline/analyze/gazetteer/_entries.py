@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Match quality, best first: GeoNames' own name, an alternate name, the same name
-# without articles (al-Hol = El Hol), or only the consonant skeleton (Deir el-Zour).
+# without articles (al-Qusayr = El Qusayr), or only the consonant skeleton (Mazar-i-Sharif).
 LEVEL_PRIMARY, LEVEL_ALTERNATE, LEVEL_BARE, LEVEL_SKELETON = 3, 2, 1, 0
 
 

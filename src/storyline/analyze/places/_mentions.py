@@ -21,7 +21,7 @@ _REGIONS = "africa|europe|asia|middle east|north america|south america|latin ame
 REGION_NAMES = frozenset(_REGIONS.split("|"))
 
 
-# Words that make a name an admin-1 area ("Deir Al Zor province").
+# Words that make a name an admin-1 area ("Kunduz province").
 PROVINCE_WORDS = frozenset({"province", "governorate", "state", "region", "oblast", "prefecture"})
 
 

@@ -19,11 +19,11 @@ from storyline.analyze.places._resolution import (
 )
 from storyline.model import PlaceRef
 
-# spaCy tags some villages and camps ORG ("al-Hol"); these words nearby say it is a place.
+# spaCy tags some villages and camps ORG ("al-Qusayr"); these words nearby say it is a place.
 _CUE_TEXT = """camp town city village hamlet province governorate district region capital border
     crossing enclave stronghold suburb outskirts neighbourhood neighborhood port"""
 PLACE_CUE_WORDS = frozenset(_CUE_TEXT.split())
-CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 4, 3  # tokens: "the Iraqi town of Sinjar", "Hawl, a camp"
+CUE_WINDOW_BEFORE, CUE_WINDOW_AFTER = 4, 3  # tokens: "the Iraqi town of Sinjar", "Qusair, a camp"
 # Entities spaCy may give a place's name under another label ("the town of Calais" as a
 # person, "Ridge Farm, Ill." as an organisation, "around Chattanooga" as a product).
 MISLABELLED_PLACE_LABELS = ("ORG", "PERSON", "PRODUCT")

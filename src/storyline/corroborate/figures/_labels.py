@@ -42,7 +42,7 @@ def display_subject(cluster: Sequence[Item]) -> str | None:
 
 
 def group_label(cluster: Sequence[Item], places: frozenset[str]) -> str:
-    """Readable label: "people in al-Hol camp", "fighters killed", "people who fled X"."""
+    """Readable label: "people in al-Qusayr camp", "fighters killed", "people who fled X"."""
     first, event = cluster[0], group_event(cluster)
     if first.reading.noun is None:
         return first.figure.text
