@@ -16,7 +16,7 @@ from storyline.analyze.places._resolution import EVIDENCE_STATED, Resolution, re
 PROVINCE_SEAT_MIN_POPULATION = 20_000
 
 
-# Areas read after a place ("Imam Sahib, Kunduz province, Syria"), their words, tokens read.
+# Areas read after a place ("Imam Sahib, Kunduz province, Afghanistan"), their words, tokens read.
 MAX_QUALIFIERS, QUALIFIER_MAX_WORDS, QUALIFIER_WINDOW_TOKENS = 3, 5, 16
 
 
