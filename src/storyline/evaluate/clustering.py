@@ -21,7 +21,7 @@ from typing import Any
 from storyline.analyze.nlp import load_nlp
 from storyline.cluster import OnlineClusterer, features_from
 from storyline.cluster._features import NAME_LABELS, ArticleFeatures
-from storyline.evaluate._cache import cache_path, cached
+from storyline.evaluate._cache import ANALYSIS_STAGES, cache_path, cached
 from storyline.evaluate._cluster_peers import (
     Labeller,
     agglomerative,
@@ -76,7 +76,9 @@ def read_features(
     name: str, parts: dict[str, Stream], *, data_dir: Path, cache_dir: Path | None
 ) -> dict[str, list[ArticleFeatures]]:
     """Build each part's clusterer features, names read by spaCy (cached in ``cache_dir``)."""
-    cache = cache_path(cache_dir, data_dir / name, f"clustering-names-{name}")
+    cache = cache_path(
+        cache_dir, data_dir / name, f"clustering-names-{name}", stages=ANALYSIS_STAGES
+    )
     articles = [article for part in PARTS for article in parts[part]]
     names = cached(cache, lambda: _names(articles))
     return {

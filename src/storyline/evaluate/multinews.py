@@ -26,7 +26,7 @@ from typing import Any
 from storyline.analyze import analyze
 from storyline.clean import clean
 from storyline.corroborate.sources import source_keys
-from storyline.evaluate._cache import cache_path, cached
+from storyline.evaluate._cache import ANALYSIS_STAGES, cache_path, cached
 from storyline.evaluate._peers import lead_summary, lexrank_summary, textrank_summary
 from storyline.model import AnalyzedArticle, Article
 from storyline.summarize import summarize
@@ -91,7 +91,7 @@ def load_analyzed(
 ) -> list[tuple[AnalyzedArticle, ...]]:
     """Analyze the clusters, reusing a pickle under ``cache_dir`` when present."""
     rows = f"{clusters[0].index}-{clusters[-1].index}" if clusters else "none"
-    cache = cache_path(cache_dir, csv_path, f"{csv_path.stem}-{rows}")
+    cache = cache_path(cache_dir, csv_path, f"{csv_path.stem}-{rows}", stages=ANALYSIS_STAGES)
     return cached(cache, lambda: list(analyze_clusters(clusters)))
 
 

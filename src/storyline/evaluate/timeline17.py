@@ -28,7 +28,7 @@ from storyline.clean import clean
 from storyline.corroborate import source_keys
 from storyline.corroborate.focus import find_off_topic
 from storyline.corroborate.on_topic import on_topic_articles
-from storyline.evaluate._cache import cache_path, cached
+from storyline.evaluate._cache import ANALYSIS_STAGES, cache_path, cached
 from storyline.evaluate._tilse import parse_reference, score
 from storyline.ingest import read
 from storyline.model import AnalyzedArticle, Article, CitedLine, PartialDate
@@ -69,7 +69,7 @@ def analyze_folder(
 ) -> tuple[AnalyzedArticle, ...]:
     """Read, clean and analyze one folder, reusing a pickle under ``cache_dir`` when present."""
     size = "all" if max_articles is None else str(max_articles)
-    cache = cache_path(cache_dir, folder, f"{folder.name}-{size}")
+    cache = cache_path(cache_dir, folder, f"{folder.name}-{size}", stages=ANALYSIS_STAGES)
     return cached(cache, lambda: _analyze_folder(folder, max_articles))
 
 
