@@ -446,6 +446,14 @@ class OffTopic:
     # Only these spans are off topic (a page of several stories); () means all of it.
     parts: tuple[tuple[int, int], ...] = ()
 
+    def describe(self) -> str:
+        """Say what is left out of the brief: the whole article, or its off-topic parts."""
+        if not self.parts:
+            return f"not about this event ({self.reason}): left out of the brief"
+        chars = sum(end - start for start, end in self.parts)
+        noun = "part" if len(self.parts) == 1 else "parts"
+        return f"{len(self.parts)} {noun} ({chars:,} characters) {self.reason}: left out"
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"article": self.article, "reason": self.reason}
         data["closeness"] = self.closeness

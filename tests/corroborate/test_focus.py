@@ -13,6 +13,7 @@ from storyline.corroborate.focus import find_off_topic
 from storyline.ingest import read
 from storyline.model import AnalyzedArticle
 from storyline.pipeline import assemble_brief
+from storyline.report import render_html, render_markdown
 from storyline.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "baghouz"
@@ -96,3 +97,15 @@ def test_focus_page_of_several_stories_keeps_its_part_about_the_event(
 
 def _analyzed_text(text: str) -> AnalyzedArticle:
     return next(iter(analyze(clean(read(["-"], stdin=io.BytesIO(text.encode())).articles))))
+
+
+def test_focus_reports_say_what_is_left_out(
+    seeds: tuple[AnalyzedArticle, ...], oil_stories: tuple[AnalyzedArticle, ...]
+) -> None:
+    brief = assemble_brief(seeds + oil_stories)
+    markdown = render_markdown(brief)
+    html = render_html(brief)
+    for part in brief.off_topic:
+        assert part.describe() in markdown
+        assert "left out" in part.describe() and part.reason in part.describe()
+    assert html.count('class="off-topic"') == len(brief.off_topic)

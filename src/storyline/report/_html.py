@@ -309,7 +309,7 @@ def _articles(brief: Brief) -> str:
     for cite, kind in _cited(brief):
         by_article.setdefault(cite.article, []).append((cite, kind))
     labels = {clean.id: f"A{i + 1}" for i, clean in enumerate(brief.articles)}
-    away = {part.article: part.reason for part in brief.off_topic}
+    away = {part.article: part.describe() for part in brief.off_topic}
     return "\n".join(
         _article(i, clean, by_article.get(clean.id, []), labels, away.get(clean.id))
         for i, clean in enumerate(brief.articles)
@@ -350,11 +350,10 @@ def _article_meta(clean: CleanArticle, labels: dict[str, str]) -> str:
     return escape(" · ".join(facts))
 
 
-def _off_topic(reason: str | None) -> str:
-    if reason is None:
+def _off_topic(description: str | None) -> str:
+    if description is None:
         return ""
-    note = f"Not about this event ({escape(reason)}): left out of the brief."
-    return f'<p class="off-topic">{note}</p>\n'
+    return f'<p class="off-topic">{escape(description[:1].upper() + description[1:])}.</p>\n'
 
 
 def _removed(clean: CleanArticle) -> str:

@@ -138,7 +138,7 @@ def _actors(brief: Brief) -> str:
 
 def _sources(brief: Brief) -> str:
     lines = []
-    away = {part.article: part.reason for part in brief.off_topic}
+    away = {part.article: part.describe() for part in brief.off_topic}
     for clean in brief.articles:
         published = clean.published.iso() if clean.published else "date unknown"
         head = (
@@ -149,7 +149,7 @@ def _sources(brief: Brief) -> str:
         if clean.same_story_as:
             head += f"; same story as {', '.join(clean.same_story_as)}"
         if clean.id in away:
-            head += f"; **not about this event** ({_text(away[clean.id])}), left out of the brief"
+            head += f"; **{_text(away[clean.id])}**"
         removed = [
             f"  - removed ({part.reason}): {_cell(part.text[:100])}" for part in clean.removed
         ]
