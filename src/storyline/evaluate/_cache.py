@@ -9,6 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from spacy.tokens import Doc, DocBin
+
+from storyline.analyze.nlp import load_nlp
+
 # Bumped when what is cached changes shape, so stale pickles are not read back.
 CACHE_VERSION = 2
 
@@ -61,3 +65,15 @@ def cached(cache: Path | None, build: Callable[[], T]) -> T:
         with cache.open("wb") as handle:
             pickle.dump(value, handle)
     return value
+
+
+def parse_cached(texts: Sequence[str], cache: Path | None) -> list[Doc]:
+    """Parse ``texts`` with spaCy, reusing (or saving) the parses in the DocBin ``cache``."""
+    nlp = load_nlp()
+    if cache is not None and cache.is_file():
+        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(DocBin(docs=docs).to_bytes())
+    return docs

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from storyline.analyze.dates import find_dates
-from storyline.analyze.nlp import load_nlp
 from storyline.errors import ConfigError
+from storyline.evaluate._cache import parse_cached
 from storyline.evaluate._date_peers import (
     HEIDELTIME_INSTALL,
     PEERS,
@@ -118,15 +118,8 @@ def storyline_timexes(
 
 def parse(documents: Sequence[GoldDocument], *, cache_dir: Path | None) -> list[Doc]:
     """Parse every document with spaCy, reusing the parses saved in ``cache_dir``."""
-    nlp = load_nlp()
     cache = _cache_file(cache_dir, "parse", documents, "spacy")
-    if cache is not None and cache.is_file():
-        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(document.text for document in documents))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(DocBin(docs=docs).to_bytes())
-    return docs
+    return parse_cached([document.text for document in documents], cache)
 
 
 def peer_timexes(

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from storyline.analyze.gazetteer import LEVEL_ALTERNATE, load_gazetteer
-from storyline.analyze.nlp import load_nlp
 from storyline.analyze.places import PLACE_LABELS, resolve_places
 from storyline.corroborate.places import drop_actor_places, merge_places
+from storyline.evaluate._cache import parse_cached
 from storyline.evaluate._toponyms import Tally, Toponym
 from storyline.model import AnalyzedArticle, CleanArticle
 
@@ -93,15 +93,7 @@ def read_peers(folder: Path) -> dict[str, dict[str, tuple[Toponym, ...]]]:
 
 def parse(articles: Sequence[GoldArticle], *, cache_dir: Path | None) -> list[Doc]:
     """Parse every article with spaCy, reusing the parses saved in ``cache_dir``."""
-    nlp = load_nlp()
-    cache = _parse_cache(articles, cache_dir)
-    if cache is not None and cache.is_file():
-        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(article.text for article in articles))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(DocBin(docs=docs).to_bytes())
-    return docs
+    return parse_cached([article.text for article in articles], _parse_cache(articles, cache_dir))
 
 
 def storyline_toponyms(article: GoldArticle, doc: Doc) -> list[Toponym]:

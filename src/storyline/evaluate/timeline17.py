@@ -100,14 +100,16 @@ def _score_folder(
             continue
         first, last = min(reference), max(reference)
         dates, per_date = len(reference), _sentences_per_date(reference)
-        for system, articles in (("storyline", focused), ("storyline_no_focus", analyzed)):
-            inputs = _within(articles, first, last)
+        every = _within(analyzed, first, last)
+        for system, inputs in (
+            ("storyline", _within(focused, first, last)),
+            ("storyline_no_focus", every),
+        ):
             predicted = _timeline(
                 build(inputs, keys=keys, max_dates=dates, sentences_per_date=per_date)
             )
             scores[system].append(score(predicted, reference))
-        baseline = _baseline(_within(analyzed, first, last), dates, per_date)
-        scores["baseline"].append(score(baseline, reference))
+        scores["baseline"].append(score(_baseline(every, dates, per_date), reference))
     return scores
 
 
